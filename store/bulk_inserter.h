@@ -1,0 +1,55 @@
+// Appends many rows to one table at the speed each backend allows: one prepared statement
+// stepped per row on SQLite, multi-row VALUES in chunks on ODBC (PostgreSQL). Call it inside a
+// store::Transaction; rows are visible once flush() has run and the transaction commits.
+#pragma once
+
+#include "store/value.h"
+
+#include <Poco/Data/Session.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <vector>
+
+struct sqlite3_stmt;
+
+namespace store {
+
+class BulkInserter {
+ public:
+  // Table and column names come from code, not users; they must be plain SQL identifiers.
+  BulkInserter(Poco::Data::Session& session, std::string table, std::vector<std::string> columns);
+  ~BulkInserter();
+
+  BulkInserter(const BulkInserter&) = delete;
+  BulkInserter& operator=(const BulkInserter&) = delete;
+
+  // Throws Poco::InvalidArgumentException if the row's width is not the column count, and the
+  // database's exception if a row breaks a constraint (the caller's transaction then rolls back).
+  void add(std::span<const Value> row);
+  void add(std::initializer_list<Value> row) { add(std::span<const Value>(row.begin(), row.size())); }
+
+  // Writes buffered rows. Must be called before the transaction commits.
+  void flush();
+
+  std::uint64_t rowsAdded() const { return rowsAdded_; }
+
+ private:
+  void addSqlite(std::span<const Value> row);
+  void flushOdbc();
+
+  Poco::Data::Session& session_;
+  std::string table_;
+  std::vector<std::string> columns_;
+  bool sqlite_;
+  std::uint64_t rowsAdded_ = 0;
+
+  sqlite3_stmt* statement_ = nullptr;  // SQLite: prepared once, reset per row
+
+  std::size_t rowsPerStatement_;       // ODBC: rows per multi-row VALUES
+  std::vector<Value> pending_;         // ODBC: rows not yet written, flattened
+};
+
+}  // namespace store

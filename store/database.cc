@@ -1,0 +1,128 @@
+#include "store/database.h"
+
+#include "store/database_error.h"
+
+#include <Poco/Data/ODBC/Connector.h>
+#include <Poco/Data/ODBC/SessionImpl.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlite3.h>
+
+#include <mutex>
+
+namespace store {
+namespace {
+
+// ODBC limits bound text and binary parameters to this size (Poco's default is 1 KiB).
+constexpr std::size_t kMaxFieldSize = std::size_t(1) << 20;
+constexpr int kBusyTimeoutMs = 10000;
+
+void registerConnectors() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::ODBC::Connector::registerConnector();
+  });
+}
+
+std::string odbcDbmsName(Poco::Data::Session& session) {
+  auto* impl = dynamic_cast<Poco::Data::ODBC::SessionImpl*>(session.impl());
+  if (impl == nullptr) return {};
+  SQLCHAR name[128] = {};
+  SQLSMALLINT length = 0;
+  const SQLRETURN rc = SQLGetInfo(impl->dbc().handle(), SQL_DBMS_NAME, name, sizeof(name), &length);
+  if (!SQL_SUCCEEDED(rc)) return {};
+  return reinterpret_cast<const char*>(name);
+}
+
+void execSqlite(sqlite3* handle, const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(handle, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw DatabaseError(std::string("cannot run '") + sql + "': " + message);
+  }
+}
+
+}  // namespace
+
+Database::Database(const std::string& url, int maxSessions) : maxSessions_(maxSessions) {
+  registerConnectors();
+  try {
+    url_ = DatabaseUrl::parse(url);
+  } catch (const Poco::InvalidArgumentException& e) {
+    throw DatabaseError(e.message());
+  }
+  if (url_.isSqlite()) {
+    openSqlite();
+  } else {
+    openOdbc();
+  }
+}
+
+Database::~Database() = default;
+
+void Database::openSqlite() {
+  Poco::Path path(url_.connection);
+  path.makeAbsolute();
+  const Poco::File parent(path.parent());
+  if (!parent.exists() || !parent.isDirectory()) {
+    throw DatabaseError("cannot open SQLite database " + url_.display + ": directory " +
+                        parent.path() + " does not exist; create it or pass another --db");
+  }
+  try {
+    // Read before anything writes: a file that is not a database must be left untouched.
+    Poco::Data::Session probe("SQLite", url_.connection);
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(probe);
+    execSqlite(handle, "SELECT count(*) FROM sqlite_master");
+    // WAL lets readers (reports, the web server) go on while one writer commits.
+    execSqlite(handle, "PRAGMA journal_mode=WAL");
+  } catch (const Poco::Exception& e) {
+    throw DatabaseError("cannot open SQLite database " + url_.display + ": " +
+                        summarizeDriverMessage(e.message()) +
+                        "; check the path, or move the file away to start a new database");
+  }
+  dialect_ = Dialect::sqlite;
+  pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", url_.connection, 1, maxSessions_, 60);
+}
+
+void Database::openOdbc() {
+  std::string dbms;
+  try {
+    Poco::Data::Session probe("ODBC", url_.connection);
+    dbms = odbcDbmsName(probe);
+  } catch (const Poco::Exception& e) {
+    throw DatabaseError("cannot connect to " + url_.display + ": " + summarizeDriverMessage(e.message()) +
+                        "; check that the server runs, and the address, database name and credentials");
+  }
+  if (dbms.find("PostgreSQL") != std::string::npos) {
+    dialect_ = Dialect::postgresql;
+  } else if (dbms.find("SQLite") != std::string::npos) {
+    // Poco 1.11's ODBC binder truncates text over 255 bytes and corrupts BLOBs on SQLite.
+    throw DatabaseError("refusing SQLite through ODBC (" + url_.display +
+                        "): its driver corrupts long text and binary data; pass the file path "
+                        "(sqlite:PATH) to use the native SQLite connector");
+  } else {
+    throw DatabaseError("database " + url_.display + " is " + (dbms.empty() ? "of an unknown kind" : dbms) +
+                        "; afterflow speaks SQLite and PostgreSQL");
+  }
+  pool_ = std::make_unique<Poco::Data::SessionPool>("ODBC", url_.connection, 1, maxSessions_, 60);
+  pool_->setProperty("maxFieldSize", Poco::Any(kMaxFieldSize));
+}
+
+Poco::Data::Session Database::session() {
+  Poco::Data::Session session(pool_->get());
+  if (dialect_ == Dialect::sqlite) {
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
+    sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+    execSqlite(handle, "PRAGMA foreign_keys=ON");
+  }
+  return session;
+}
+
+}  // namespace store
