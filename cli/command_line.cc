@@ -59,7 +59,8 @@ OptionSet optionsOf(Command& command) {
 }
 
 void printCommandHelp(std::ostream& out, Command& command) {
-  Poco::Util::HelpFormatter help(optionsOf(command));
+  const OptionSet options = optionsOf(command);  // HelpFormatter keeps a reference
+  Poco::Util::HelpFormatter help(options);
   help.setCommand("afterflow " + command.name());
   help.setUsage("[OPTIONS] " + command.arguments());
   help.setHeader(command.summary());

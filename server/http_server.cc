@@ -15,7 +15,8 @@ HttpServer::~HttpServer() { stop(); }
 
 void HttpServer::start() {
   Poco::Net::ServerSocket socket;
-  socket.bind(Poco::Net::SocketAddress(options_.address, options_.port), true);
+  // SO_REUSEADDR for a quick restart, but not SO_REUSEPORT: a second server on the port must fail.
+  socket.bind(Poco::Net::SocketAddress(options_.address, options_.port), true, false);
   socket.listen(64);
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(options_.threads);

@@ -55,12 +55,11 @@ DatabaseUrl parsePostgresql(const std::string& text) {
     throw Poco::InvalidArgumentException("database URL '" + text +
                                          "' needs a host and a database name; " + kAcceptedForms);
   }
-  std::string user = uri.getUserInfo();
-  std::string password;
-  if (auto colon = user.find(':'); colon != std::string::npos) {
-    password = user.substr(colon + 1);
-    user.erase(colon);
-  }
+  std::string user, password;
+  const std::string userInfo = uri.getUserInfo();
+  const auto colon = userInfo.find(':');
+  Poco::URI::decode(userInfo.substr(0, colon), user);
+  if (colon != std::string::npos) Poco::URI::decode(userInfo.substr(colon + 1), password);
   const unsigned port = uri.getPort() ? uri.getPort() : 5432;
 
   DatabaseUrl url;

@@ -32,11 +32,10 @@ class KeywordTracker {
   int depth_ = 0;
 };
 
-bool isBlank(const std::string& text) {
-  for (char c : text) {
-    if (!std::isspace(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first);
 }
 
 }  // namespace
@@ -49,7 +48,7 @@ std::vector<SqlStatement> splitSqlScript(const std::string& script) {
   KeywordTracker keywords;
 
   auto emit = [&] {
-    if (!isBlank(current)) statements.push_back({current, startLine});
+    if (std::string text = trimmed(current); !text.empty()) statements.push_back({std::move(text), startLine});
     current.clear();
     startLine = 0;
     keywords.reset();

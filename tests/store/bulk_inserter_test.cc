@@ -1,0 +1,119 @@
+#include "store/bulk_inserter.h"
+#include "store/transaction.h"
+#include "tests/support/test_database.h"
+
+#include <Poco/Nullable.h>
+#include <boost/test/unit_test.hpp>
+
+using namespace Poco::Data::Keywords;
+using store::BulkInserter;
+using store::Value;
+using test_support::TestDatabase;
+
+namespace {
+
+void createShipments(store::Database& database) {
+  const bool pg = database.dialect() == store::Dialect::postgresql;
+  Poco::Data::Session session = database.session();
+  session << std::string("CREATE TABLE shipment (id BIGINT PRIMARY KEY, ref TEXT NOT NULL, weight DOUBLE PRECISION, "
+                         "note TEXT, raw ") +
+                 (pg ? "BYTEA" : "BLOB") + ")",
+      now;
+}
+
+Value row(int i, int column) {
+  switch (column) {
+    case 0: return std::int64_t{i};
+    case 1: return "REF-" + std::to_string(i) + (i % 7 == 0 ? "'; DROP TABLE shipment; --" : "");
+    case 2: return i % 5 == 0 ? Value{} : Value{i * 0.25};
+    case 3: return i % 3 == 0 ? Value{} : Value{std::string(i % 11 == 0 ? 400 : 3, 'n')};
+    default: return i % 2 ? Value{} : Value{store::Bytes{std::string("\0\x01\xff", 3) + std::to_string(i)}};
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bulk_inserter)
+
+BOOST_AUTO_TEST_CASE(thousands_of_mixed_rows_arrive_exactly_with_nulls_quotes_and_bytes) {
+  TestDatabase test;
+  createShipments(test.database());
+  const int rows = 5003;  // not a multiple of the chunk size, so the last flush is partial
+  {
+    Poco::Data::Session session = test.database().session();
+    store::Transaction transaction(session);
+    BulkInserter inserter(session, "shipment", {"id", "ref", "weight", "note", "raw"});
+    for (int i = 1; i <= rows; ++i) inserter.add({row(i, 0), row(i, 1), row(i, 2), row(i, 3), row(i, 4)});
+    inserter.flush();
+    transaction.commit();
+    BOOST_TEST(inserter.rowsAdded() == static_cast<std::uint64_t>(rows));
+  }
+  Poco::Data::Session session = test.database().session();
+  int count = 0, nullWeights = 0, nullNotes = 0, nullRaw = 0, injected = 0;
+  double weightSum = 0;
+  session << "SELECT count(*), sum(weight), count(*) - count(weight), count(*) - count(note), count(*) - count(raw) "
+             "FROM shipment",
+      into(count), into(weightSum), into(nullWeights), into(nullNotes), into(nullRaw), now;
+  session << "SELECT count(*) FROM shipment WHERE ref LIKE '%DROP TABLE%'", into(injected), now;
+  double expectedSum = 0;
+  for (int i = 1; i <= rows; ++i) expectedSum += i % 5 == 0 ? 0 : i * 0.25;
+  BOOST_TEST(count == rows);
+  BOOST_TEST(weightSum == expectedSum);
+  BOOST_TEST(nullWeights == rows / 5);
+  BOOST_TEST(nullNotes == rows / 3);
+  BOOST_TEST(nullRaw == (rows + 1) / 2);
+  BOOST_TEST(injected == rows / 7);
+
+  Poco::Data::BLOB raw;
+  std::string note;
+  session << "SELECT raw FROM shipment WHERE id = 4998", into(raw), now;
+  session << "SELECT note FROM shipment WHERE id = 4994", into(note), now;
+  BOOST_TEST(std::string(reinterpret_cast<const char*>(raw.rawContent()), raw.size()) ==
+             std::string("\0\x01\xff", 3) + "4998");
+  BOOST_TEST(note == std::string(400, 'n'));
+}
+
+BOOST_AUTO_TEST_CASE(rows_of_a_rolled_back_transaction_are_not_kept) {
+  TestDatabase test;
+  createShipments(test.database());
+  {
+    Poco::Data::Session session = test.database().session();
+    store::Transaction transaction(session);
+    BulkInserter inserter(session, "shipment", {"id", "ref"});
+    for (int i = 1; i <= 1200; ++i) inserter.add({std::int64_t{i}, std::string("r")});
+    inserter.flush();
+  }
+  Poco::Data::Session session = test.database().session();
+  int count = -1;
+  session << "SELECT count(*) FROM shipment", into(count), now;
+  BOOST_TEST(count == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_breaking_a_constraint_raises_and_the_transaction_keeps_nothing) {
+  TestDatabase test;
+  createShipments(test.database());
+  Poco::Data::Session session = test.database().session();
+  auto attempt = [&] {
+      store::Transaction transaction(session);
+      BulkInserter inserter(session, "shipment", {"id", "ref"});
+      inserter.add({std::int64_t{1}, std::string("a")});
+      inserter.add({std::int64_t{1}, std::string("duplicate key")});
+      inserter.flush();
+      transaction.commit();
+  };
+  BOOST_CHECK_THROW(attempt(), Poco::Exception);
+  int count = -1;
+  session << "SELECT count(*) FROM shipment", into(count), now;
+  BOOST_TEST(count == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_of_the_wrong_width_or_a_bad_identifier_is_refused) {
+  TestDatabase test;
+  createShipments(test.database());
+  Poco::Data::Session session = test.database().session();
+  BulkInserter inserter(session, "shipment", {"id", "ref"});
+  BOOST_CHECK_THROW(inserter.add({std::int64_t{1}}), Poco::InvalidArgumentException);
+  BOOST_CHECK_THROW(BulkInserter(session, "shipment; DROP TABLE x", {"id"}), Poco::InvalidArgumentException);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,94 @@
+#include "store/transaction.h"
+#include "tests/support/test_database.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace Poco::Data::Keywords;
+using test_support::TestDatabase;
+
+namespace {
+
+int countRows(store::Database& database) {
+  Poco::Data::Session session = database.session();
+  int rows = 0;
+  session << "SELECT count(*) FROM item", into(rows), now;
+  return rows;
+}
+
+void createItems(store::Database& database) {
+  Poco::Data::Session session = database.session();
+  session << "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL)", now;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(transaction)
+
+BOOST_AUTO_TEST_CASE(commit_makes_rows_visible_to_other_sessions) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  transaction.commit();
+  BOOST_TEST(!transaction.active());
+  BOOST_TEST(countRows(test.database()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(leaving_scope_without_commit_rolls_back) {
+  TestDatabase test;
+  createItems(test.database());
+  {
+    Poco::Data::Session session = test.database().session();
+    store::Transaction transaction(session);
+    session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  }
+  BOOST_TEST(countRows(test.database()) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(an_exception_halfway_leaves_nothing_of_the_transaction) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  auto attempt = [&] {
+      store::Transaction transaction(session);
+      session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+      session << "INSERT INTO item (id, name) VALUES (2, NULL)", now;  // violates NOT NULL
+      transaction.commit();
+  };
+  BOOST_CHECK_THROW(attempt(), Poco::Exception);
+  BOOST_TEST(countRows(test.database()) == 0);
+  // The session is usable again, in autocommit mode.
+  session << "INSERT INTO item (id, name) VALUES (3, 'c')", now;
+  BOOST_TEST(countRows(test.database()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(uncommitted_rows_are_invisible_to_another_session) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session writer = test.database().session();
+  store::Transaction transaction(writer);
+  writer << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  BOOST_TEST(countRows(test.database()) == 0);
+  transaction.commit();
+  BOOST_TEST(countRows(test.database()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(explicit_rollback_discards_and_the_session_can_start_again) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  {
+    store::Transaction first(session);
+    session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+    first.rollback();
+  }
+  {
+    store::Transaction second(session);
+    session << "INSERT INTO item (id, name) VALUES (2, 'b')", now;
+    second.commit();
+  }
+  BOOST_TEST(countRows(test.database()) == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
