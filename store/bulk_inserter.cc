@@ -2,7 +2,6 @@
 
 #include "store/dialect.h"
 
-#include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
@@ -17,10 +16,10 @@
 namespace store {
 namespace {
 
-// PostgreSQL accepts 65535 parameters a statement; staying well below keeps statements small
-// enough for psqlODBC's buffers while amortising the round trip (toolchain.md: ~500 rows).
-constexpr std::size_t kMaxRowsPerStatement = 500;
-constexpr std::size_t kMaxParametersPerStatement = 20000;
+// A chunk is written when it reaches either bound: big enough to amortise the round trip and
+// statement parse, small enough to keep the client's buffer and the server's parse tree modest.
+constexpr std::size_t kMaxRowsPerStatement = 10000;
+constexpr std::size_t kMaxBytesPerStatement = 8u << 20;
 
 void requireIdentifier(const std::string& name) {
   static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
@@ -34,7 +33,7 @@ std::string insertPrefix(const std::string& table, const std::vector<std::string
   for (std::size_t i = 0; i < columns.size(); ++i) {
     sql += (i ? ", " : "") + columns[i];
   }
-  return sql + ") VALUES ";
+  return sql + ") ";
 }
 
 void appendNumber(std::string& sql, std::int64_t value) {
@@ -48,8 +47,39 @@ void appendNumber(std::string& sql, double value) {
   char buffer[32];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   sql.append(buffer, result.ptr);
-  // "1e+20" and "3" are valid SQL numbers; keep doubles typed as such for PostgreSQL.
-  if (std::string_view(buffer, result.ptr).find_first_of(".e") == std::string_view::npos) sql += ".0";
+}
+
+// An element of a PostgreSQL array literal that itself sits inside an escape-string literal
+// E'{...}': the array level quotes the element and escapes " and \, the string level doubles
+// every \ and '. E'' strings read backslashes the same whatever standard_conforming_strings says.
+void appendTextElement(std::string& array, const std::string& text) {
+  if (text.find('\0') != std::string::npos) {
+    throw Poco::InvalidArgumentException("PostgreSQL text cannot hold a NUL byte; store it as bytes");
+  }
+  array += '"';
+  for (char c : text) {
+    if (c == '"') {
+      array += "\\\\\"";
+    } else if (c == '\\') {
+      array += "\\\\\\\\";
+    } else if (c == '\'') {
+      array += "''";
+    } else {
+      array += c;
+    }
+  }
+  array += '"';
+}
+
+// bytea elements in hex form: the element \x0aff, escaped for the array and then the string.
+void appendBytesElement(std::string& array, const std::string& bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  array += "\"\\\\\\\\x";
+  for (unsigned char c : bytes) {
+    array += kHex[c >> 4];
+    array += kHex[c & 15];
+  }
+  array += '"';
 }
 
 }  // namespace
@@ -62,17 +92,29 @@ BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std:
   if (columns_.empty()) throw Poco::InvalidArgumentException("bulk insert into " + table_ + " names no column");
   requireIdentifier(table_);
   std::for_each(columns_.begin(), columns_.end(), requireIdentifier);
-  rowsPerStatement_ = std::clamp<std::size_t>(kMaxParametersPerStatement / columns_.size(), 1, kMaxRowsPerStatement);
 
   if (sqlite_) {
-    std::string sql = insertPrefix(table_, columns_) + "(";
+    std::string sql = insertPrefix(table_, columns_) + "VALUES (";
     for (std::size_t i = 0; i < columns_.size(); ++i) sql += i ? ",?" : "?";
     sql += ")";
     sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session_);
     const int rc = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &statement_, nullptr);
     if (rc != SQLITE_OK) Poco::Data::SQLite::Utility::throwException(handle, rc, sql);
   } else {
-    pending_.reserve(rowsPerStatement_ * columns_.size());
+    // The arrays are cast to the columns' own types, read once from the catalog.
+    std::vector<std::string> names, types;
+    session_ << "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+                "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped",
+        Poco::Data::Keywords::bind(table_), Poco::Data::Keywords::into(names), Poco::Data::Keywords::into(types),
+        Poco::Data::Keywords::now;
+    for (const std::string& column : columns_) {
+      const auto found = std::find(names.begin(), names.end(), column);
+      if (found == names.end()) {
+        throw Poco::InvalidArgumentException("table " + table_ + " has no column " + column);
+      }
+      columnTypes_.push_back(types[static_cast<std::size_t>(found - names.begin())]);
+    }
+    arrays_.assign(columns_.size(), std::string());
   }
 }
 
@@ -86,8 +128,7 @@ void BulkInserter::add(std::span<const Value> row) {
   if (sqlite_) {
     addSqlite(row);
   } else {
-    pending_.insert(pending_.end(), row.begin(), row.end());
-    if (pending_.size() >= rowsPerStatement_ * columns_.size()) flushOdbc();
+    addPostgresql(row);
   }
   ++rowsAdded_;
 }
@@ -117,42 +158,47 @@ void BulkInserter::addSqlite(std::span<const Value> row) {
   }
 }
 
-void BulkInserter::flush() {
-  if (!sqlite_) flushOdbc();
+void BulkInserter::addPostgresql(std::span<const Value> row) {
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    std::string& array = arrays_[c];
+    const std::size_t before = array.size();
+    array += pendingRows_ ? ',' : '{';
+    const Value& value = row[c];
+    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+      appendNumber(array, *integer);
+    } else if (const auto* real = std::get_if<double>(&value)) {
+      appendNumber(array, *real);
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      appendTextElement(array, *text);
+    } else if (const auto* bytes = std::get_if<Bytes>(&value)) {
+      appendBytesElement(array, bytes->data);
+    } else {
+      array += "NULL";
+    }
+    pendingBytes_ += array.size() - before;
+  }
+  ++pendingRows_;
+  if (pendingRows_ >= kMaxRowsPerStatement || pendingBytes_ >= kMaxBytesPerStatement) flushPostgresql();
 }
 
-void BulkInserter::flushOdbc() {
-  if (pending_.empty()) return;
-  // Numbers and NULLs go into the SQL text (exact, and no per-parameter binding cost); text and
-  // bytes are bound, so nothing a user wrote is ever parsed as SQL.
-  std::string sql = insertPrefix(table_, columns_);
-  Poco::Data::Statement statement(session_);
-  const std::size_t rows = pending_.size() / columns_.size();
-  for (std::size_t r = 0; r < rows; ++r) {
-    sql += r ? ",(" : "(";
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      if (c) sql += ',';
-      const Value& value = pending_[r * columns_.size() + c];
-      if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-        appendNumber(sql, *integer);
-      } else if (const auto* real = std::get_if<double>(&value)) {
-        appendNumber(sql, *real);
-      } else if (const auto* text = std::get_if<std::string>(&value)) {
-        sql += '?';
-        statement.addBind(Poco::Data::Keywords::bind(*text));
-      } else if (const auto* bytes = std::get_if<Bytes>(&value)) {
-        sql += '?';
-        statement.addBind(Poco::Data::Keywords::bind(
-            Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes->data.data()), bytes->data.size())));
-      } else {
-        sql += "NULL";
-      }
-    }
-    sql += ')';
+void BulkInserter::flush() {
+  if (!sqlite_) flushPostgresql();
+}
+
+void BulkInserter::flushPostgresql() {
+  if (pendingRows_ == 0) return;
+  std::string sql = insertPrefix(table_, columns_) + "SELECT * FROM unnest(";
+  sql.reserve(sql.size() + pendingBytes_ + columns_.size() * 32);
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    sql += c ? ", E'" : "E'";
+    sql += arrays_[c];
+    sql += "}'::" + columnTypes_[c] + "[]";
+    arrays_[c].clear();
   }
-  pending_.clear();
-  statement << sql;
-  statement.execute();
+  sql += ')';
+  pendingRows_ = 0;
+  pendingBytes_ = 0;
+  session_ << sql, Poco::Data::Keywords::now;
 }
 
 }  // namespace store

@@ -1,5 +1,6 @@
 // Appends many rows to one table at the speed each backend allows: one prepared statement
-// stepped per row on SQLite, multi-row VALUES in chunks on ODBC (PostgreSQL). Call it inside a
+// stepped per row on SQLite; on PostgreSQL, chunks of INSERT ... SELECT FROM unnest(arrays), one
+// array literal per column (PostgreSQL parses arrays ~3x faster than multi-row VALUES). Call it inside a
 // store::Transaction; rows are visible once flush() has run and the transaction commits.
 #pragma once
 
@@ -38,7 +39,8 @@ class BulkInserter {
 
  private:
   void addSqlite(std::span<const Value> row);
-  void flushOdbc();
+  void addPostgresql(std::span<const Value> row);
+  void flushPostgresql();
 
   Poco::Data::Session& session_;
   std::string table_;
@@ -48,8 +50,11 @@ class BulkInserter {
 
   sqlite3_stmt* statement_ = nullptr;  // SQLite: prepared once, reset per row
 
-  std::size_t rowsPerStatement_;       // ODBC: rows per multi-row VALUES
-  std::vector<Value> pending_;         // ODBC: rows not yet written, flattened
+  // PostgreSQL: the declared type of each column, and the array literal being built for it.
+  std::vector<std::string> columnTypes_;
+  std::vector<std::string> arrays_;
+  std::size_t pendingRows_ = 0;
+  std::size_t pendingBytes_ = 0;
 };
 
 }  // namespace store
