@@ -120,7 +120,15 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
   std::size_t length = 0;
   Command* command = findCommand(commands, args, i, length);
   if (command == nullptr) {
-    err << "afterflow: unknown command '" << args[i] << "'; see afterflow --help\n";
+    // "afterflow db" or "afterflow db frobnicate": name the group's commands.
+    std::string group;
+    for (const auto& candidate : commands) {
+      const auto name = words(candidate->name());
+      if (name.size() > 1 && name.front() == args[i]) group += (group.empty() ? "" : ", ") + candidate->name();
+    }
+    const std::string typed = i + 1 < args.size() && !group.empty() ? args[i] + " " + args[i + 1] : args[i];
+    err << "afterflow: unknown command '" << typed << "'; "
+        << (group.empty() ? "see afterflow --help" : "did you mean one of: " + group) << "\n";
     return 2;
   }
 

@@ -100,7 +100,8 @@ void Migrator::apply(Poco::Data::Session& session, const Migration& migration, M
       throw DatabaseError("migration " + migration.name + " failed at statement " + std::to_string(i + 1) +
                           " (" + migration.name + ".sql line " + std::to_string(statements[i].line) +
                           "): " + summarizeDriverMessage(e.message()) + "; nothing of it was applied and " +
-                          database_.displayName() + " stays at schema version " + std::to_string(current));
+                          database_.displayName() + " stays at schema version " + std::to_string(current) +
+                          "; fix the cause and run afterflow db migrate again");
     }
   }
   const std::string appliedAt = currentTimestamp();

@@ -41,6 +41,10 @@ BOOST_AUTO_TEST_CASE(wrong_usage_exits_two_with_a_hint) {
   BOOST_TEST(badPort.exitCode == 2);
   BOOST_TEST(badPort.err.find("--port takes a number from 0 to 65535") != std::string::npos);
   BOOST_TEST(runAfterflow({}).exitCode == 2);
+  const ProgramResult group = runAfterflow({"db", "frobnicate"});
+  BOOST_TEST(group.exitCode == 2);
+  BOOST_TEST(group.err ==
+             "afterflow: unknown command 'db frobnicate'; did you mean one of: db migrate, db status, db seed\n");
 }
 
 BOOST_AUTO_TEST_CASE(migrating_twice_succeeds_and_leaves_the_same_schema) {
@@ -112,7 +116,9 @@ BOOST_AUTO_TEST_CASE(a_migration_failing_halfway_gives_one_line_and_applies_noth
   BOOST_TEST(result.exitCode == 1);
   BOOST_TEST(lineCount(result.err) == 1);
   BOOST_TEST(result.err.find("migration 0001_foundation failed at statement") != std::string::npos, result.err);
-  BOOST_TEST(result.err.find("stays at schema version 0") != std::string::npos, result.err);
+  BOOST_TEST(result.err.find("stays at schema version 0; fix the cause and run afterflow db migrate again") !=
+                 std::string::npos,
+             result.err);
   auto schemaAfter = store::describeSchema(test.database());
   std::erase_if(schemaAfter, [](const std::string& line) { return line.find("schema_version") != std::string::npos; });
   BOOST_TEST(schemaAfter == schemaBefore, boost::test_tools::per_element());
