@@ -1,0 +1,51 @@
+// Measures the EDI engine on one file: MB/s and peak RSS, one core.
+// Usage: edi_bench FILE [--mode read]
+//   read: every segment and element tokenized (Reader), nothing kept.
+#include "edi/byte_source.h"
+#include "edi/reader.h"
+
+#include <Poco/Exception.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: edi_bench FILE [--mode read]\n");
+    return 2;
+  }
+  const std::string path = argv[1];
+  const std::string mode = argc >= 4 ? argv[3] : "read";
+  struct stat info{};
+  if (::stat(path.c_str(), &info) != 0) {
+    std::perror(path.c_str());
+    return 2;
+  }
+  try {
+    const auto start = std::chrono::steady_clock::now();
+    edi::FileByteSource source(path);
+    edi::Diagnostics diagnostics;
+    edi::Reader reader(source, diagnostics);
+    edi::Segment segment;
+    std::uint64_t segments = 0, elements = 0;
+    while (reader.next(segment)) {
+      ++segments;
+      elements += segment.elementCount();
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("afterflow %-10s %8.1f MB/s %7.3f s %6.1f MB RSS  %llu segments %llu elements %zu errors %zu warnings\n",
+                mode.c_str(), static_cast<double>(info.st_size) / 1e6 / seconds, seconds,
+                static_cast<double>(usage.ru_maxrss) / 1024.0, static_cast<unsigned long long>(segments),
+                static_cast<unsigned long long>(elements), diagnostics.errorCount(), diagnostics.warningCount());
+  } catch (const Poco::Exception& e) {
+    std::fprintf(stderr, "edi_bench: %s\n", e.displayText().c_str());
+    return 2;
+  }
+  return 0;
+}

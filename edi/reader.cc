@@ -1,0 +1,520 @@
+#include "edi/reader.h"
+
+#include <Poco/Exception.h>
+
+#include <emmintrin.h>
+#include <iconv.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace edi {
+namespace {
+
+// Bytes past end_ that SIMD loads may touch; never read as data.
+constexpr std::size_t kPadding = 64;
+// Enough for any ISA, even with unpadded or overlong fields.
+constexpr std::size_t kIsaLookahead = 512;
+// Fixed ISA field widths, ISA01..ISA16.
+constexpr int kIsaWidths[16] = {2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1};
+
+bool isWhitespace(char c) { return c == '\r' || c == '\n' || c == ' ' || c == '\t'; }
+
+std::size_t utf8Length(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+std::string describeByte(unsigned char c) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string text = "0x";
+  text += kHex[c >> 4];
+  text += kHex[c & 15];
+  if (c >= 0x20 && c < 0x7F) text += std::string(" '") + static_cast<char>(c) + "'";
+  return text;
+}
+
+// IBM037 (EBCDIC, US/Canada) to ISO-8859-1, built once through iconv.
+std::array<unsigned char, 256> ebcdicToLatin1() {
+  std::array<unsigned char, 256> table{};
+  iconv_t converter = iconv_open("ISO-8859-1", "IBM037");
+  if (converter == reinterpret_cast<iconv_t>(-1)) throw Poco::SystemException("iconv has no IBM037 converter");
+  for (int i = 0; i < 256; ++i) {
+    char in = static_cast<char>(i);
+    char out = '?';
+    char* inPtr = &in;
+    char* outPtr = &out;
+    std::size_t inLeft = 1, outLeft = 1;
+    iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft);
+    table[static_cast<std::size_t>(i)] = static_cast<unsigned char>(out);
+  }
+  iconv_close(converter);
+  return table;
+}
+
+bool startsWith(const char* p, const char* text) { return std::memcmp(p, text, std::strlen(text)) == 0; }
+
+}  // namespace
+
+Reader::Reader(ByteSource& source, Diagnostics& diagnostics, ReaderOptions options)
+    : source_(source), diagnostics_(diagnostics), options_(options) {
+  buffer_.resize(options_.bufferBytes + kPadding);
+}
+
+Location Reader::here() const {
+  Location where;
+  where.offset = bufferOffset_ + begin_;
+  where.line = line_;
+  where.interchange = interchange_;
+  return where;
+}
+
+void Reader::deviation(Deviation kind, const char* code, const std::string& message) {
+  auto& reported = reported_[static_cast<std::size_t>(kind)];
+  reported = true;
+  if (options_.strict) {
+    diagnostics_.error(code, message, here());
+  } else {
+    diagnostics_.warning(code, message + " (tolerated)", here());
+  }
+}
+
+bool Reader::fill(std::size_t need) {
+  if (end_ - begin_ >= need) return true;
+  while (end_ - begin_ < need && !eof_) {
+    if (begin_ > 0) {
+      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+      bufferOffset_ += begin_;
+      end_ -= begin_;
+      begin_ = 0;
+    }
+    const std::size_t capacity = buffer_.size() - kPadding;
+    if (end_ == capacity) {
+      if (capacity >= options_.maxSegmentBytes) return false;
+      buffer_.resize(std::min(capacity * 2, options_.maxSegmentBytes) + kPadding);
+    }
+    const std::size_t n = source_.read(buffer_.data() + end_, buffer_.size() - kPadding - end_);
+    if (n == 0) {
+      eof_ = true;
+      break;
+    }
+    if (ebcdic_) {
+      for (std::size_t i = end_; i < end_ + n; ++i) {
+        buffer_[i] = static_cast<char>(ebcdicTable_[static_cast<unsigned char>(buffer_[i])]);
+      }
+    }
+    end_ += n;
+  }
+  std::memset(buffer_.data() + end_, 0, kPadding);
+  return end_ - begin_ >= need;
+}
+
+bool Reader::next(Segment& segment) {
+  while (state_ != State::finished) {
+    if (state_ == State::betweenInterchanges) {
+      if (!startInterchange(segment)) {
+        state_ = State::finished;
+        return false;
+      }
+      if (segment.isServiceStringAdvice()) return true;
+      continue;
+    }
+    skipWhitespace();
+    if (!fill(1)) {
+      Location where = here();
+      diagnostics_.error("syntax.truncated",
+                         std::string("the file ends inside the interchange: no ") +
+                             (standard_ == Standard::x12 ? "IEA" : "UNZ") + " segment closes it",
+                         where);
+      state_ = State::finished;
+      return false;
+    }
+    if (!scanSegment(segment)) {
+      state_ = State::finished;
+      return false;
+    }
+    const std::string_view tag = segment.tag();
+    if (tag == (standard_ == Standard::x12 ? "IEA" : "UNZ")) state_ = State::betweenInterchanges;
+    return true;
+  }
+  return false;
+}
+
+void Reader::skipWhitespace() {
+  if (begin_ < end_ && !isWhitespace(buffer_[begin_])) {
+    if (segmentIndex_ > 0) suffixKnown_ = true;
+    return;
+  }
+  const char terminator = delimiters_.segment.front();
+  while (true) {
+    if (begin_ == end_ && !fill(1)) break;
+    const char c = buffer_[begin_];
+    if (!isWhitespace(c) || c == terminator) break;
+    if (c == '\r' || c == '\n') {
+      if (!suffixKnown_ && segmentIndex_ > 0) suffix_ += c;
+      if (!reported(Deviation::lineBreaks)) deviation(Deviation::lineBreaks, "layout.line-breaks", "line breaks between segments");
+      if (c == '\n') ++line_;
+    } else if (!reported(Deviation::indentation)) {
+      deviation(Deviation::indentation, "layout.indentation", "spaces or tabs between segments");
+    }
+    ++begin_;
+  }
+  if (segmentIndex_ > 0) suffixKnown_ = true;
+}
+
+bool Reader::startInterchange(Segment& segment) {
+  const bool first = interchange_ == 0 && bufferOffset_ + begin_ == 0;
+  if (first && fill(3) && startsWith(buffer_.data() + begin_, "\xEF\xBB\xBF")) {
+    reported_ = {};
+    deviation(Deviation::bom, "layout.bom", "the file starts with a UTF-8 byte order mark");
+    begin_ += 3;
+  }
+  // Between interchanges: whitespace is fine, anything else is junk up to the next header.
+  std::uint64_t junk = 0;  // bytes from the first to the last non-blank junk byte
+  Location junkAt;
+  while (true) {
+    while (fill(1) && isWhitespace(buffer_[begin_])) {
+      if (buffer_[begin_] == '\n') ++line_;
+      ++begin_;
+    }
+    if (!fill(3)) {
+      if (end_ > begin_) {
+        if (junk == 0) junkAt = here();
+        junk = bufferOffset_ + end_ - junkAt.offset;
+      }
+      if (junk > 0 || interchange_ == 0) break;
+      return false;
+    }
+    const char* p = buffer_.data() + begin_;
+    if (startsWith(p, "ISA") || startsWith(p, "UNA") || startsWith(p, "UNB")) break;
+    const bool ebcdicHeader = startsWith(p, "\xC9\xE2\xC1") || startsWith(p, "\xE4\xD5\xC1") ||
+                              startsWith(p, "\xE4\xD5\xC2");
+    if (ebcdicHeader && !ebcdic_) {
+      ebcdic_ = true;
+      ebcdicTable_ = ebcdicToLatin1();
+      for (std::size_t i = begin_; i < end_; ++i) {
+        buffer_[i] = static_cast<char>(ebcdicTable_[static_cast<unsigned char>(buffer_[i])]);
+      }
+      continue;
+    }
+    if (junk == 0) junkAt = here();
+    junk = bufferOffset_ + begin_ + 1 - junkAt.offset;
+    ++begin_;
+  }
+  if (junk > 0) {
+    junkAt.interchange = 0;
+    const std::string what = std::to_string(junk) + " bytes that are not part of any interchange";
+    if (!fill(3)) {
+      // Nothing follows: either the file holds no interchange at all, or junk trails the last.
+      diagnostics_.error(interchange_ == 0 ? "syntax.no-interchange" : "layout.junk",
+                         interchange_ == 0 ? "no X12 (ISA) or EDIFACT (UNA/UNB) interchange found"
+                                           : what + " after the last interchange",
+                         junkAt);
+      return false;
+    }
+    if (options_.strict) {
+      diagnostics_.error("layout.junk", what + " before this interchange", junkAt);
+    } else {
+      diagnostics_.warning("layout.junk", what + " before this interchange, skipped (tolerated)", junkAt);
+    }
+  }
+
+  ++interchange_;
+  segmentIndex_ = 0;
+  reported_ = {};
+  suffix_.clear();
+  suffixKnown_ = false;
+  if (ebcdic_) deviation(Deviation::ebcdic, "charset.ebcdic", "the interchange is in EBCDIC (IBM037), read as ASCII");
+  state_ = State::inInterchange;
+
+  const char* p = buffer_.data() + begin_;
+  if (startsWith(p, "ISA")) {
+    standard_ = Standard::x12;
+    if (!parseIsa()) return false;
+    setSpecials();
+    return true;
+  }
+  standard_ = Standard::edifact;
+  if (startsWith(p, "UNA")) return parseUna(segment);
+  delimiters_ = Delimiters::edifactDefaults();
+  setSpecials();
+  return true;
+}
+
+bool Reader::parseIsa() {
+  fill(kIsaLookahead);
+  const Location at = here();
+  // Up to ISA16 the header is read without line breaks, so that a file wrapped at a fixed column
+  // still reads; the byte after ISA16 is the terminator, whatever it is (it may be a line break).
+  std::string isa;
+  std::size_t raw = 0;
+  const std::size_t available = end_ - begin_;
+  int separators = 0;
+  char separator = 0;
+  while (raw < available && separators < 16) {
+    const char c = buffer_[begin_ + raw++];
+    if (c == '\r' || c == '\n') continue;
+    isa += c;
+    if (isa.size() == 4) separator = c;
+    if (isa.size() >= 4 && c == separator) ++separators;
+  }
+  if (separators < 16) {
+    diagnostics_.error("syntax.isa", "the ISA segment has fewer than 16 elements or is cut short", at);
+    return false;
+  }
+  // ISA16, the component separator, then the terminator.
+  while (raw < available && (buffer_[begin_ + raw] == '\r' || buffer_[begin_ + raw] == '\n')) ++raw;
+  if (raw + 1 >= available) {
+    diagnostics_.error("syntax.isa", "the ISA segment ends before its segment terminator", at);
+    return false;
+  }
+  isa += buffer_[begin_ + raw];
+  const char* p = isa.data();
+  std::size_t fieldStart[16];
+  std::size_t field = 0;
+  for (std::size_t i = 3; i < isa.size() && field < 16; ++i) {
+    if (p[i] == separator) fieldStart[field++] = i + 1;
+  }
+  const std::size_t componentAt = fieldStart[15];
+  for (std::size_t f = 0; f < 15; ++f) {
+    const std::size_t width = fieldStart[f + 1] - 1 - fieldStart[f];
+    if (width != static_cast<std::size_t>(kIsaWidths[f]) && !reported(Deviation::isaWidth)) {
+      deviation(Deviation::isaWidth, "isa.field-width",
+                "ISA" + std::string(f < 9 ? "0" : "") + std::to_string(f + 1) + " is " + std::to_string(width) +
+                    " characters wide, not the fixed " + std::to_string(kIsaWidths[f]));
+    }
+  }
+  if (std::any_of(isa.begin(), isa.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+      !reported(Deviation::isaNonAscii)) {
+    deviation(Deviation::isaNonAscii, "isa.non-ascii", "the ISA segment holds bytes outside ASCII");
+  }
+  Delimiters delimiters;
+  delimiters.element = separator;
+  delimiters.component = p[componentAt];
+  const char* terminator = buffer_.data() + begin_ + raw + 1;
+  const unsigned char lead = static_cast<unsigned char>(*terminator);
+  const std::size_t terminatorLength = lead >= 0xC0 ? utf8Length(lead) : 1;
+  delimiters.segment.assign(terminator, std::min(terminatorLength, available - raw - 1));
+  // From 005010 on, ISA11 is the repetition separator (before, the standards identifier 'U').
+  const std::string_view version(p + fieldStart[11], fieldStart[12] - 1 - fieldStart[11]);
+  const char isa11 = p[fieldStart[10]];
+  if (version >= "00501" && !std::isalnum(static_cast<unsigned char>(isa11))) delimiters.repetition = isa11;
+  delimiters_ = delimiters;
+
+  const unsigned char t = static_cast<unsigned char>(delimiters_.segment.front());
+  if (delimiters_.segment.size() > 1) {
+    deviation(Deviation::terminator, "delimiter.multi-byte",
+              "the segment terminator is a multi-byte character (" + std::to_string(delimiters_.segment.size()) +
+                  " bytes)");
+  } else if (t == '.' || t == '\\' || (t < 0x20 && t != '\r' && t != '\n')) {
+    deviation(Deviation::terminator, "delimiter.unusual", "the segment terminator is " + describeByte(t));
+  }
+  return true;
+}
+
+bool Reader::parseUna(Segment& segment) {
+  if (!fill(9)) {
+    diagnostics_.error("syntax.una", "the UNA service string advice is shorter than its 9 characters", here());
+    return false;
+  }
+  const char* p = buffer_.data() + begin_;
+  Delimiters delimiters;
+  delimiters.component = p[3];
+  delimiters.element = p[4];
+  delimiters.decimal = p[5];
+  delimiters.release = p[6] == ' ' ? 0 : p[6];
+  delimiters.repetition = p[7] == ' ' ? 0 : p[7];  // reserved in syntax 3; kept if set, checked at UNB
+  delimiters.segment.assign(1, p[8]);
+  delimiters_ = delimiters;
+  setSpecials();
+
+  segment.text_ = std::string_view(p, 8);
+  segment.starts_.assign({0, 4});
+  segment.serviceStringAdvice_ = true;
+  segment.standard_ = Standard::edifact;
+  segment.offset_ = bufferOffset_ + begin_;
+  segment.line_ = line_;
+  segment.interchange_ = interchange_;
+  segment.index_ = ++segmentIndex_;
+  begin_ += 9;
+  return true;
+}
+
+void Reader::setSpecials() {
+  const char terminator = delimiters_.segment.front();
+  // An unused slot repeats a real special, so the comparison set stays five wide.
+  const char release = delimiters_.release ? delimiters_.release : terminator;
+  const char bytes[5] = {delimiters_.element, terminator, release, '\r', '\n'};
+  for (std::size_t i = 0; i < 5; ++i) specials_[i] = _mm_set1_epi8(bytes[i]);
+}
+
+// Bit i set: buffer_[at + i] is a delimiter, a release character or a line break. The buffer's
+// padding makes the 16-byte load safe near end_; callers ignore bits at or past end_.
+unsigned Reader::specialMask(std::size_t at) const {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buffer_.data() + at));
+  const __m128i hits =
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, specials_[0]), _mm_cmpeq_epi8(block, specials_[1])),
+                                _mm_or_si128(_mm_cmpeq_epi8(block, specials_[2]), _mm_cmpeq_epi8(block, specials_[3]))),
+                   _mm_cmpeq_epi8(block, specials_[4]));
+  return static_cast<unsigned>(_mm_movemask_epi8(hits));
+}
+
+bool Reader::scanSegment(Segment& segment) {
+  const char element = delimiters_.element;
+  const char release = delimiters_.release;
+  const char terminatorByte = delimiters_.segment.front();
+  const std::size_t terminatorSize = delimiters_.segment.size();
+  std::vector<std::uint32_t>& starts = segment.starts_;
+  starts.clear();
+  starts.push_back(0);
+
+  // Positions are relative to begin_, because fill() may move the data. One 16-byte block's
+  // mask serves every element in it; `block` is where the current mask starts.
+  std::size_t block = 0;
+  unsigned bits = specialMask(begin_);
+  // The first special at or after `from`, or npos when none before end_.
+  auto nextSpecial = [&](std::size_t from) -> std::size_t {
+    const std::size_t available = end_ - begin_;
+    if (from >= block + 16 || from < block) {
+      block = from;
+      bits = specialMask(begin_ + from);
+    }
+    while (true) {
+      const unsigned pending = bits & (~0u << (from - block));
+      if (pending != 0) {
+        const std::size_t found = block + static_cast<std::size_t>(__builtin_ctz(pending));
+        return found < available ? found : std::string::npos;
+      }
+      block += 16;
+      if (block >= available) return std::string::npos;
+      from = block;
+      bits = specialMask(begin_ + block);
+    }
+  };
+
+  // A fill that reads moves nothing relative to begin_, but the mask was computed over padding.
+  auto fillKeepingMask = [&](std::size_t need) {
+    const bool ok = fill(need);
+    bits = specialMask(begin_ + block);
+    return ok;
+  };
+
+  std::size_t position = 0;
+  std::size_t consumed = 0;
+  while (true) {
+    const std::size_t at = nextSpecial(position);
+    if (at == std::string::npos) {
+      const std::size_t have = end_ - begin_;
+      if (fill(have + 1)) {
+        position = have;  // nothing before `have` was special
+        block = have;
+        bits = specialMask(begin_ + have);
+        continue;
+      }
+      if (have >= options_.maxSegmentBytes) {
+        diagnostics_.error("syntax.segment-too-long",
+                           "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
+                               " bytes; the delimiters may be wrong",
+                           here());
+        return false;
+      }
+      if (have == 0) return false;
+      diagnostics_.error("syntax.missing-terminator", "the last segment has no segment terminator", here());
+      starts.push_back(static_cast<std::uint32_t>(have + 1));
+      segment.text_ = std::string_view(buffer_.data() + begin_, have);
+      consumed = have;
+      break;
+    }
+    const char c = buffer_[begin_ + at];
+    if (c == element) {
+      starts.push_back(static_cast<std::uint32_t>(at + 1));
+      position = at + 1;
+    } else if (c == terminatorByte) {
+      if (terminatorSize > 1 && (!fillKeepingMask(at + terminatorSize) ||
+                                 std::memcmp(buffer_.data() + begin_ + at, delimiters_.segment.data(),
+                                             terminatorSize) != 0)) {
+        position = at + 1;  // the lead byte of another character in the data
+        continue;
+      }
+      starts.push_back(static_cast<std::uint32_t>(at + 1));
+      segment.text_ = std::string_view(buffer_.data() + begin_, at);
+      consumed = at + terminatorSize;
+      break;
+    } else if (release && c == release) {
+      fillKeepingMask(at + 2);
+      position = at + 2;  // the escaped character is data, whatever it is
+    } else {
+      // A line break inside a segment: the file was wrapped at a fixed column.
+      return scanWrapped(segment, 0);
+    }
+  }
+  segment.serviceStringAdvice_ = false;
+  segment.standard_ = standard_;
+  segment.offset_ = bufferOffset_ + begin_;
+  segment.line_ = line_;
+  segment.interchange_ = interchange_;
+  segment.index_ = ++segmentIndex_;
+  begin_ += consumed;
+  return true;
+}
+
+bool Reader::scanWrapped(Segment& segment, std::size_t from) {
+  if (!reported(Deviation::wrapped)) deviation(Deviation::wrapped, "layout.wrapped", "line breaks inside segments (the file is wrapped), removed");
+  const char element = delimiters_.element;
+  const char release = delimiters_.release;
+  const std::string& terminator = delimiters_.segment;
+  const std::uint64_t offset = bufferOffset_ + begin_;
+  const std::uint32_t line = line_;
+  scratch_.clear();
+  segment.starts_.clear();
+  segment.starts_.push_back(0);
+  std::size_t i = from;
+  bool terminated = false;
+  while (true) {
+    if (begin_ + i >= end_ && !fill(i + 1)) break;
+    const char c = buffer_[begin_ + i];
+    if (c == terminator.front()) {
+      if (terminator.size() == 1 ||
+          (fill(i + terminator.size()) &&
+           std::memcmp(buffer_.data() + begin_ + i, terminator.data(), terminator.size()) == 0)) {
+        terminated = true;
+        i += terminator.size();
+        break;
+      }
+    }
+    if (c == '\n' || c == '\r') {
+      if (c == '\n') ++line_;
+      ++i;
+      continue;
+    }
+    if (release && c == release && fill(i + 2)) {
+      scratch_ += c;
+      scratch_ += buffer_[begin_ + i + 1];
+      i += 2;
+      continue;
+    }
+    if (c == element) segment.starts_.push_back(static_cast<std::uint32_t>(scratch_.size() + 1));
+    scratch_ += c;
+    ++i;
+    if (scratch_.size() > options_.maxSegmentBytes) {
+      diagnostics_.error("syntax.segment-too-long",
+                         "no segment terminator within " + std::to_string(options_.maxSegmentBytes) + " bytes", here());
+      return false;
+    }
+  }
+  if (!terminated) diagnostics_.error("syntax.missing-terminator", "the last segment has no segment terminator", here());
+  segment.starts_.push_back(static_cast<std::uint32_t>(scratch_.size() + 1));
+  segment.text_ = scratch_;
+  segment.serviceStringAdvice_ = false;
+  segment.standard_ = standard_;
+  segment.offset_ = offset;
+  segment.line_ = line;
+  segment.interchange_ = interchange_;
+  segment.index_ = ++segmentIndex_;
+  begin_ += i;
+  return true;
+}
+
+}  // namespace edi

@@ -1,0 +1,20 @@
+#include "edi/segment.h"
+
+namespace edi {
+
+std::vector<std::string_view> splitValue(std::string_view value, char separator, char release) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (release && value[i] == release) {
+      ++i;
+    } else if (value[i] == separator) {
+      parts.push_back(value.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  parts.push_back(value.substr(start));
+  return parts;
+}
+
+}  // namespace edi

@@ -1,0 +1,53 @@
+// One segment as the reader found it: its tag and data elements as views into the reader's
+// buffer (valid until the reader moves on), with where it was in the file.
+#pragma once
+
+#include "edi/delimiters.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace edi {
+
+class Segment {
+ public:
+  // The segment's text, without its terminator. Release characters are kept as written.
+  std::string_view text() const { return text_; }
+  std::string_view tag() const { return element(0); }
+  // Data elements after the tag, as present in the text (trailing empty ones included).
+  std::size_t elementCount() const { return starts_.empty() ? 0 : starts_.size() - 2; }
+  // Element at 1-based position (0 is the tag); empty when beyond the last one.
+  std::string_view element(std::size_t position) const {
+    if (position + 1 >= starts_.size()) return {};
+    return text_.substr(starts_[position], starts_[position + 1] - 1 - starts_[position]);
+  }
+
+  // EDIFACT's UNA is not a segment but a header of fixed layout; the reader yields it as one so
+  // that nothing of the input is lost, with this flag set and no elements.
+  bool isServiceStringAdvice() const { return serviceStringAdvice_; }
+
+  Standard standard() const { return standard_; }
+  std::uint64_t offset() const { return offset_; }       // of the first byte of the tag
+  std::uint32_t line() const { return line_; }           // 1-based
+  std::uint32_t interchange() const { return interchange_; }
+  std::uint64_t index() const { return index_; }         // 1-based, within the interchange
+
+ private:
+  friend class Reader;
+
+  std::string_view text_;
+  std::vector<std::uint32_t> starts_;  // start of each element (tag first), then text size + 1
+  bool serviceStringAdvice_ = false;
+  Standard standard_ = Standard::x12;
+  std::uint64_t offset_ = 0;
+  std::uint32_t line_ = 0;
+  std::uint32_t interchange_ = 0;
+  std::uint64_t index_ = 0;
+};
+
+// Splits a raw element value at `separator`, honouring the release character (0: none).
+// Parts are raw too: release characters stay in them.
+std::vector<std::string_view> splitValue(std::string_view value, char separator, char release);
+
+}  // namespace edi

@@ -1,0 +1,164 @@
+#include "edi/reader.h"
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+using namespace edi;
+
+namespace {
+
+const std::string kFixtures = std::string(AFTERFLOW_EDI_FIXTURES) + "/reader";
+
+std::string readFile(const std::string& path) {
+  Poco::FileInputStream in(path);
+  std::string content;
+  Poco::StreamCopier::copyToString(in, content);
+  return content;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c < 0x20 || c >= 0x7F) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// Everything the reader reports about a file, as text: interchanges with their delimiters,
+// segments with their elements and positions, then the diagnostics.
+std::string dump(const std::string& bytes, ReaderOptions options) {
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  Reader reader(source, diagnostics, options);
+  Segment segment;
+  std::ostringstream out;
+  std::uint32_t interchange = 0;
+  while (reader.next(segment)) {
+    if (segment.interchange() != interchange) {
+      interchange = segment.interchange();
+      const Delimiters& d = reader.delimiters();
+      out << "interchange " << interchange << (reader.standard() == Standard::x12 ? " x12" : " edifact")
+          << " element=" << printable(std::string(1, d.element)) << " component="
+          << printable(std::string(1, d.component)) << " repetition="
+          << (d.repetition ? printable(std::string(1, d.repetition)) : "none") << " release="
+          << (d.release ? printable(std::string(1, d.release)) : "none") << " segment=" << printable(d.segment)
+          << (reader.ebcdic() ? " ebcdic" : "") << "\n";
+    }
+    out << "  " << segment.index() << " @" << segment.offset() << " line " << segment.line() << ": "
+        << (segment.isServiceStringAdvice() ? "[service string advice] " : "");
+    for (std::size_t i = 0; i <= segment.elementCount(); ++i) out << (i ? "|" : "") << printable(segment.element(i));
+    out << "\n";
+  }
+  out << "suffix " << printable(reader.segmentSuffix()) << "\n";
+  for (const Diagnostic& d : diagnostics.items()) out << formatDiagnostic(d, "FILE") << "\n";
+  return out.str();
+}
+
+std::string fullReport(const std::string& bytes) {
+  ReaderOptions strict;
+  strict.strict = true;
+  std::string strictDiagnostics;
+  std::istringstream lines(dump(bytes, strict));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("FILE", 0) == 0) strictDiagnostics += line + "\n";
+  }
+  return "lenient:\n" + dump(bytes, {}) + "strict:\n" + strictDiagnostics;
+}
+
+std::vector<std::string> fixtureFiles() {
+  std::vector<std::string> files;
+  for (Poco::DirectoryIterator it(kFixtures), end; it != end; ++it) {
+    if (Poco::Path(it->path()).getExtension() != "expected") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(reader)
+
+// Golden files: tests/edi/fixtures/reader/NAME.expected. AFTERFLOW_UPDATE_GOLDEN=1 rewrites them;
+// review the diff before committing.
+BOOST_AUTO_TEST_CASE(every_fixture_reads_as_its_golden_file_says) {
+  const bool update = Poco::Environment::get("AFTERFLOW_UPDATE_GOLDEN", "") == "1";
+  const auto files = fixtureFiles();
+  BOOST_REQUIRE_GE(files.size(), 20u);
+  for (const std::string& file : files) {
+    const std::string actual = fullReport(readFile(file));
+    const std::string expectedPath = file + ".expected";
+    if (update) {
+      Poco::FileOutputStream(expectedPath) << actual;
+      continue;
+    }
+    BOOST_REQUIRE_MESSAGE(Poco::File(expectedPath).exists(), "missing golden file " << expectedPath);
+    BOOST_TEST(actual == readFile(expectedPath), Poco::Path(file).getFileName());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(results_do_not_depend_on_where_buffer_refills_fall) {
+  for (const std::string& file : fixtureFiles()) {
+    const std::string bytes = readFile(file);
+    const std::string reference = dump(bytes, {});
+    for (std::size_t bufferBytes : {16u, 17u, 33u, 100u}) {
+      ReaderOptions options;
+      options.bufferBytes = bufferBytes;
+      BOOST_TEST(dump(bytes, options) == reference, Poco::Path(file).getFileName() << " buffer " << bufferBytes);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_release_character_keeps_separators_as_data) {
+  const std::string bytes = "UNA:+.? 'UNB+UNOA:3+S+R+261101:1200+1'FTX+A?+B+C??+D?''UNZ+0+1'";
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  Reader reader(source, diagnostics);
+  Segment segment;
+  std::vector<std::string> ftx;
+  while (reader.next(segment)) {
+    if (segment.tag() == "FTX") {
+      for (std::size_t i = 1; i <= segment.elementCount(); ++i) ftx.emplace_back(segment.element(i));
+    }
+  }
+  BOOST_TEST(diagnostics.items().empty());
+  BOOST_REQUIRE_EQUAL(ftx.size(), 3u);
+  BOOST_TEST(ftx[0] == "A?+B");  // escaped separator
+  BOOST_TEST(ftx[1] == "C??");   // escaped release character, then a real separator
+  BOOST_TEST(ftx[2] == "D?'");   // escaped terminator
+}
+
+BOOST_AUTO_TEST_CASE(a_segment_without_terminator_within_the_limit_is_an_error_not_a_hang) {
+  std::string bytes = "UNB+UNOA:3+S+R+261101:1200+1'UNH+1+X'FTX+";
+  bytes += std::string(5000, 'A');
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  ReaderOptions options;
+  options.bufferBytes = 64;
+  options.maxSegmentBytes = 1024;
+  Reader reader(source, diagnostics, options);
+  Segment segment;
+  int segments = 0;
+  while (reader.next(segment)) ++segments;
+  BOOST_TEST(segments == 2);
+  BOOST_REQUIRE(diagnostics.hasErrors());
+  BOOST_TEST(diagnostics.items().back().code == "syntax.segment-too-long");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
