@@ -19,7 +19,7 @@ struct CommandContext {
   std::ostream& err;
 
   // Opens the database and brings its schema up to date (migrations run on first use).
-  std::unique_ptr<store::Database> openDatabase() const;
+  std::unique_ptr<store::Database> openDatabase(store::DatabaseOptions options = {}) const;
 };
 
 class Command {

@@ -2,6 +2,7 @@
 
 #include "afterflow_version.h"
 #include "cli/command.h"
+#include "store/database_error.h"
 #include "store/migrator.h"
 
 #include <Poco/Environment.h>
@@ -85,8 +86,8 @@ Command* findCommand(const std::vector<std::unique_ptr<Command>>& commands, cons
 
 }  // namespace
 
-std::unique_ptr<store::Database> CommandContext::openDatabase() const {
-  auto database = std::make_unique<store::Database>(databaseUrl);
+std::unique_ptr<store::Database> CommandContext::openDatabase(store::DatabaseOptions options) const {
+  auto database = std::make_unique<store::Database>(databaseUrl, options);
   store::Migrator(*database).migrate();
   return database;
 }
@@ -172,7 +173,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         << " --help\n";
     return 2;
   } catch (const Poco::Exception& e) {
-    err << "afterflow: " << e.displayText() << "\n";
+    // Driver exceptions carry multi-line dumps with the SQL; one line of their own words is enough.
+    err << "afterflow: " << store::summarizeDriverMessage(e.displayText()) << "\n";
     return 1;
   }
 }

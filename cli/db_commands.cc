@@ -34,7 +34,7 @@ class DbStatus : public Command {
   void handleOption(const std::string& name, const std::string&) override { schema_ = name == "schema"; }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
     if (!arguments.empty()) throw UsageError("takes no arguments");
-    store::Database database(context.databaseUrl);
+    store::Database database(context.databaseUrl, {.createIfMissing = false});
     store::Migrator migrator(database);
     context.out << "database: " << database.displayName() << " (" << store::dialectName(database.dialect())
                 << ")\n";

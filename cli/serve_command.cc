@@ -37,20 +37,24 @@ class Serve : public Command {
   }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
     if (!arguments.empty()) throw UsageError("takes no arguments");
-    // Block the stop signals before any thread starts, so only sigwait below receives them.
+    // Opening may wait on a slow server; until it is open, Ctrl-C keeps its default effect.
+    auto database = context.openDatabase({.maxSessions = options_.threads + 4});
+
+    // Block the stop signals before the server's threads start (they inherit the mask), so that
+    // only sigwait below receives them.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-
-    auto database = context.openDatabase();
     server::HttpServer server(*database, options_);
     server.start();
     context.out << "afterflow: serving " << server.baseUrl() << " on " << database->displayName()
                 << "; Ctrl-C stops" << std::endl;
     int received = 0;
     sigwait(&stopSignals, &received);
+    // A second Ctrl-C or SIGTERM during shutdown ends the process at once.
+    pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);
     context.out << "afterflow: " << (received == SIGTERM ? "SIGTERM" : "SIGINT") << " received, stopping"
                 << std::endl;
     server.stop();

@@ -22,6 +22,8 @@ void HttpServer::start() {
   params->setMaxThreads(options_.threads);
   params->setServerName("afterflow");
   params->setKeepAlive(true);
+  // A client that sends half a request holds a thread at most this long, shutdown included.
+  params->setTimeout(Poco::Timespan(5, 0));
   server_ = std::make_unique<Poco::Net::HTTPServer>(new RequestRouter(database_), threads_, socket, params);
   server_->start();
 }

@@ -1,5 +1,7 @@
 #include "server/json_endpoint.h"
 
+#include "store/database_error.h"
+
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
@@ -15,11 +17,14 @@ void JsonEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
   JsonReply reply;
   try {
     reply = function_(request);
+  } catch (const Poco::SyntaxException& e) {
+    reply = jsonError(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "malformed request: " + e.message());
   } catch (const Poco::Exception& e) {
+    // Logged in full; the client gets one line without the driver's dump of the SQL.
     Poco::Logger::get("server").error(request.getMethod() + " " + request.getURI() + ": " + e.displayText());
-    reply = jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, e.displayText());
+    reply = jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, store::summarizeDriverMessage(e.displayText()));
   }
-  response.setStatus(reply.status);
+  response.setStatusAndReason(reply.status);
   response.setContentType("application/json; charset=utf-8");
   response.set("Cache-Control", "no-store");
   std::ostringstream text;

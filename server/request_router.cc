@@ -36,7 +36,14 @@ class HomePage : public Poco::Net::HTTPRequestHandler {
 }  // namespace
 
 Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
-  const std::string path = Poco::URI(request.getURI()).getPath();
+  std::string path;
+  try {
+    path = Poco::URI(request.getURI()).getPath();
+  } catch (const Poco::SyntaxException& e) {
+    return new JsonEndpoint([message = e.message()](const auto&) {
+      return jsonError(HTTPResponse::HTTP_BAD_REQUEST, "malformed request URI: " + message);
+    });
+  }
   const bool get = request.getMethod() == Poco::Net::HTTPRequest::HTTP_GET;
   store::Database& db = database_;
 

@@ -1,10 +1,12 @@
 #include "store/bulk_inserter.h"
 
+#include "store/database_error.h"
 #include "store/dialect.h"
 
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 
 #include <sqlite3.h>
 
@@ -43,7 +45,6 @@ void appendNumber(std::string& sql, std::int64_t value) {
 }
 
 void appendNumber(std::string& sql, double value) {
-  if (!std::isfinite(value)) throw Poco::InvalidArgumentException("cannot store a non-finite number");
   char buffer[32];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   sql.append(buffer, result.ptr);
@@ -53,9 +54,6 @@ void appendNumber(std::string& sql, double value) {
 // E'{...}': the array level quotes the element and escapes " and \, the string level doubles
 // every \ and '. E'' strings read backslashes the same whatever standard_conforming_strings says.
 void appendTextElement(std::string& array, const std::string& text) {
-  if (text.find('\0') != std::string::npos) {
-    throw Poco::InvalidArgumentException("PostgreSQL text cannot hold a NUL byte; store it as bytes");
-  }
   array += '"';
   for (char c : text) {
     if (c == '"') {
@@ -103,7 +101,9 @@ BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std:
   } else {
     // The arrays are cast to the columns' own types, read once from the catalog.
     std::vector<std::string> names, types;
-    session_ << "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+    // The type without its modifier: an explicit cast to varchar(5)[] would silently truncate;
+    // casting to varchar[] lets the INSERT's assignment raise "value too long" instead.
+    session_ << "SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a "
                 "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped",
         Poco::Data::Keywords::bind(table_), Poco::Data::Keywords::into(names), Poco::Data::Keywords::into(types),
         Poco::Data::Keywords::now;
@@ -118,12 +118,26 @@ BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std:
   }
 }
 
-BulkInserter::~BulkInserter() { sqlite3_finalize(statement_); }
+BulkInserter::~BulkInserter() {
+  sqlite3_finalize(statement_);
+  if (pendingRows_ > 0) {
+    // SQLite writes each row as it is added; PostgreSQL rows wait for flush(). Losing them
+    // silently would make the two backends differ, so say it loudly.
+    Poco::Logger::get("store").error("bulk insert into " + table_ + ": " + std::to_string(pendingRows_) +
+                                     " rows were added but never flushed, and are lost");
+  }
+}
 
 void BulkInserter::add(std::span<const Value> row) {
   if (row.size() != columns_.size()) {
     throw Poco::InvalidArgumentException("bulk insert into " + table_ + " takes " + std::to_string(columns_.size()) +
                                          " values a row, got " + std::to_string(row.size()));
+  }
+  for (const Value& value : row) {
+    // SQLite would store NaN as NULL and PostgreSQL would take it: refuse it on both.
+    if (const auto* real = std::get_if<double>(&value); real && !std::isfinite(*real)) {
+      throw Poco::InvalidArgumentException("bulk insert into " + table_ + ": cannot store a non-finite number");
+    }
   }
   if (sqlite_) {
     addSqlite(row);
@@ -153,12 +167,18 @@ void BulkInserter::addSqlite(std::span<const Value> row) {
   sqlite3_reset(statement_);
   if (rc != SQLITE_DONE) {
     sqlite3* handle = sqlite3_db_handle(statement_);
-    Poco::Data::SQLite::Utility::throwException(handle, sqlite3_extended_errcode(handle),
-                                                "insert into " + table_);
+    // Poco maps only the primary result codes to its exception types (constraint, busy, ...).
+    Poco::Data::SQLite::Utility::throwException(handle, sqlite3_errcode(handle) & 0xff, "insert into " + table_);
   }
 }
 
 void BulkInserter::addPostgresql(std::span<const Value> row) {
+  // Refuse a bad value before anything of the row is appended: a row goes in whole or not at all.
+  for (const Value& value : row) {
+    if (const auto* text = std::get_if<std::string>(&value); text && text->find('\0') != std::string::npos) {
+      throw Poco::InvalidArgumentException("PostgreSQL text cannot hold a NUL byte; store it as bytes");
+    }
+  }
   for (std::size_t c = 0; c < row.size(); ++c) {
     std::string& array = arrays_[c];
     const std::size_t before = array.size();
@@ -196,9 +216,16 @@ void BulkInserter::flushPostgresql() {
     arrays_[c].clear();
   }
   sql += ')';
+  const std::size_t rows = pendingRows_;
   pendingRows_ = 0;
   pendingBytes_ = 0;
-  session_ << sql, Poco::Data::Keywords::now;
+  try {
+    session_ << sql, Poco::Data::Keywords::now;
+  } catch (const Poco::Exception& e) {
+    // The driver's message repeats the whole statement (megabytes of data): keep its own words.
+    throw DatabaseError("bulk insert of " + std::to_string(rows) + " rows into " + table_ + " failed: " +
+                        summarizeDriverMessage(e.message()));
+  }
 }
 
 }  // namespace store

@@ -6,7 +6,10 @@
 #include <Poco/Data/ODBC/SessionImpl.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/SessionPool.h>
 #include <Poco/File.h>
+#include <Poco/Stopwatch.h>
+#include <Poco/Thread.h>
 #include <Poco/Path.h>
 
 #include <sql.h>
@@ -51,7 +54,7 @@ void execSqlite(sqlite3* handle, const char* sql) {
 
 }  // namespace
 
-Database::Database(const std::string& url, int maxSessions) : maxSessions_(maxSessions) {
+Database::Database(const std::string& url, DatabaseOptions options) : options_(options) {
   registerConnectors();
   try {
     url_ = DatabaseUrl::parse(url);
@@ -71,6 +74,9 @@ void Database::openSqlite() {
   Poco::Path path(url_.connection);
   path.makeAbsolute();
   const Poco::File parent(path.parent());
+  if (!options_.createIfMissing && !Poco::File(path).exists()) {
+    throw DatabaseError("SQLite database " + url_.display + " does not exist; check the path or --db");
+  }
   if (!parent.exists() || !parent.isDirectory()) {
     throw DatabaseError("cannot open SQLite database " + url_.display + ": directory " +
                         parent.path() + " does not exist; create it or pass another --db");
@@ -88,7 +94,26 @@ void Database::openSqlite() {
                         "; check the path, or move the file away to start a new database");
   }
   dialect_ = Dialect::sqlite;
-  pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", url_.connection, 1, maxSessions_, 60);
+  pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", url_.connection, 1, options_.maxSessions, 60);
+}
+
+Poco::Data::Session Database::takeSession() {
+  // Poco's pool throws at once when every session is out; wait a little instead, like a
+  // connection pool should, and give up with a clear line.
+  Poco::Stopwatch waited;
+  waited.start();
+  while (true) {
+    try {
+      return Poco::Data::Session(pool_->get());
+    } catch (const Poco::Data::SessionPoolExhaustedException&) {
+      if (waited.elapsedSeconds() >= options_.sessionWaitSeconds) {
+        throw DatabaseError("all " + std::to_string(options_.maxSessions) + " sessions to " + url_.display +
+                            " stayed busy for " + std::to_string(options_.sessionWaitSeconds) +
+                            " s; allow more sessions or fewer threads");
+      }
+      Poco::Thread::sleep(5);
+    }
+  }
 }
 
 void Database::openOdbc() {
@@ -111,12 +136,12 @@ void Database::openOdbc() {
     throw DatabaseError("database " + url_.display + " is " + (dbms.empty() ? "of an unknown kind" : dbms) +
                         "; afterflow speaks SQLite and PostgreSQL");
   }
-  pool_ = std::make_unique<Poco::Data::SessionPool>("ODBC", url_.connection, 1, maxSessions_, 60);
+  pool_ = std::make_unique<Poco::Data::SessionPool>("ODBC", url_.connection, 1, options_.maxSessions, 60);
   pool_->setProperty("maxFieldSize", Poco::Any(kMaxFieldSize));
 }
 
 Poco::Data::Session Database::session() {
-  Poco::Data::Session session(pool_->get());
+  Poco::Data::Session session = takeSession();
   if (dialect_ == Dialect::sqlite) {
     sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
     sqlite3_busy_timeout(handle, kBusyTimeoutMs);

@@ -6,6 +6,7 @@
 #include "store/transaction.h"
 
 #include <Poco/Data/Statement.h>
+#include <Poco/Logger.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -21,35 +22,70 @@ int maxVersion(Poco::Data::Session& session) {
   return version.isNull() ? 0 : version.value();
 }
 
+bool versionTableExists(Poco::Data::Session& session, Dialect dialect) {
+  int tables = 0;
+  if (dialect == Dialect::sqlite) {
+    session << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", into(tables),
+        now;
+  } else {
+    session << "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+               "AND table_name = 'schema_version'",
+        into(tables), now;
+  }
+  return tables > 0;
+}
+
+// Holds PostgreSQL's session-level migration lock for its lifetime, so that the version table is
+// created and migrations applied by one process at a time.
+class MigrationLock {
+ public:
+  MigrationLock(Poco::Data::Session& session, Dialect dialect)
+      : session_(session), held_(dialect == Dialect::postgresql) {
+    if (held_) session_ << "SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")", now;
+  }
+  ~MigrationLock() {
+    if (!held_) return;
+    try {
+      session_ << "SELECT pg_advisory_unlock(" + std::to_string(kMigrationLockKey) + ")", now;
+    } catch (const Poco::Exception& e) {
+      // The lock goes with the connection anyway; log rather than throw from a destructor.
+      Poco::Logger::get("store").error("releasing the migration lock: " + e.displayText());
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+ private:
+  Poco::Data::Session& session_;
+  bool held_;
+};
+
 }  // namespace
 
 Migrator::Migrator(Database& database, std::vector<Migration> migrations)
     : database_(database), migrations_(std::move(migrations)) {}
 
-void Migrator::ensureVersionTable(Poco::Data::Session& session) {
-  session << "CREATE TABLE IF NOT EXISTS schema_version ("
-             "version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
-      now;
-}
-
-int Migrator::currentVersion() {
-  Poco::Data::Session session = database_.session();
-  ensureVersionTable(session);
-  return maxVersion(session);
-}
-
-std::vector<AppliedMigration> Migrator::history() {
-  Poco::Data::Session session = database_.session();
-  ensureVersionTable(session);
+std::vector<AppliedMigration> Migrator::readHistory(Poco::Data::Session& session) {
+  std::vector<AppliedMigration> applied;
+  if (!versionTableExists(session, database_.dialect())) return applied;
   std::vector<int> versions;
   std::vector<std::string> names, checksums, appliedAts;
   session << "SELECT version, name, checksum, applied_at FROM schema_version ORDER BY version",
       into(versions), into(names), into(checksums), into(appliedAts), now;
-  std::vector<AppliedMigration> applied;
   for (std::size_t i = 0; i < versions.size(); ++i) {
     applied.push_back({versions[i], names[i], checksums[i], appliedAts[i]});
   }
   return applied;
+}
+
+std::vector<AppliedMigration> Migrator::history() {
+  Poco::Data::Session session = database_.session();
+  return readHistory(session);
+}
+
+int Migrator::currentVersion() {
+  const auto applied = history();
+  return applied.empty() ? 0 : applied.back().version;
 }
 
 void Migrator::checkHistory(const std::vector<AppliedMigration>& applied) const {
@@ -70,8 +106,11 @@ void Migrator::checkHistory(const std::vector<AppliedMigration>& applied) const 
 
 MigrationOutcome Migrator::migrate() {
   Poco::Data::Session session = database_.session();
-  ensureVersionTable(session);
-  checkHistory(history());
+  MigrationLock lock(session, database_.dialect());
+  session << "CREATE TABLE IF NOT EXISTS schema_version ("
+             "version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      now;
+  checkHistory(readHistory(session));
 
   MigrationOutcome outcome;
   outcome.fromVersion = maxVersion(session);
@@ -85,10 +124,7 @@ MigrationOutcome Migrator::migrate() {
 void Migrator::apply(Poco::Data::Session& session, const Migration& migration, MigrationOutcome& outcome) {
   const std::string script = migration.scriptFor(database_.dialect());
   Transaction transaction(session);
-  if (database_.dialect() == Dialect::postgresql) {
-    session << "SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")", now;
-  }
-  // Another process may have applied it while we waited for the lock.
+  // On SQLite another process may have applied it before our write lock (BEGIN IMMEDIATE).
   const int current = maxVersion(session);
   if (current >= migration.version) return;
 

@@ -30,14 +30,16 @@ class Migrator {
 
   // Throws DatabaseError when a migration fails (naming the statement and its line), when an
   // applied migration was changed since, or when the database is newer than this program.
+  // Concurrent migrators (several servers starting together) wait for each other.
   MigrationOutcome migrate();
 
+  // Read-only: a database never migrated has version 0 and an empty history.
   int currentVersion();
   int latestVersion() const { return migrations_.empty() ? 0 : migrations_.back().version; }
   std::vector<AppliedMigration> history();
 
  private:
-  void ensureVersionTable(Poco::Data::Session& session);
+  std::vector<AppliedMigration> readHistory(Poco::Data::Session& session);
   void checkHistory(const std::vector<AppliedMigration>& applied) const;
   void apply(Poco::Data::Session& session, const Migration& migration, MigrationOutcome& outcome);
 

@@ -3,6 +3,7 @@
 #include "store/dialect.h"
 
 #include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
 
 #include <sqlite3.h>
@@ -63,6 +64,10 @@ void Transaction::finish(bool commit) {
   }
   try {
     if (commit) {
+      // PostgreSQL turns COMMIT of a transaction that an error aborted into a silent ROLLBACK,
+      // and psqlODBC reports success. A statement fails (SQLSTATE 25P02) in that state: ask first.
+      int alive = 0;
+      session_ << "SELECT 1", Poco::Data::Keywords::into(alive), Poco::Data::Keywords::now;
       session_.commit();
     } else {
       session_.rollback();

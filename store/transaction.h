@@ -16,6 +16,8 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
+  // Throws when the transaction cannot be committed, including on PostgreSQL when an earlier
+  // statement failed inside it (even if the caller caught that error): nothing is then kept.
   void commit();
   void rollback();
   bool active() const { return active_; }

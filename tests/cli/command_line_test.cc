@@ -134,4 +134,13 @@ BOOST_AUTO_TEST_CASE(seed_then_party_list_shows_the_sample_carriers) {
   BOOST_TEST(list.out.find("CARRIER-FAST") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(status_of_a_database_that_does_not_exist_creates_nothing) {
+  TemporaryDirectory directory;
+  const std::string path = directory.file("typo.db");
+  const ProgramResult result = runAfterflow({"--db", path, "db", "status"});
+  BOOST_TEST(result.exitCode == 1);
+  BOOST_TEST(result.err.find("does not exist") != std::string::npos, result.err);
+  BOOST_TEST(!Poco::File(path).exists());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -61,13 +61,14 @@ BOOST_AUTO_TEST_CASE(health_answers_ok_with_the_backend_and_schema_version) {
   BOOST_TEST(db->getValue<int>("schema_version") >= 1);
 }
 
-BOOST_AUTO_TEST_CASE(health_answers_503_when_the_database_goes_away) {
-  if (!test_support::onPostgresql()) return;  // an SQLite file cannot go away under an open handle
+// An SQLite file cannot go away under an open handle; a PostgreSQL server can.
+BOOST_AUTO_TEST_CASE(health_answers_503_when_the_database_goes_away,
+                     *boost::unit_test::precondition(test_support::OnlyOnPostgresql())) {
   RunningServer running;
   BOOST_TEST(request(*running.http, "GET", "/health").status == 200);
   {
     // Terminate the server's connections, then refuse new ones.
-    store::Database admin(running.test.adminUrl(), 1);
+    store::Database admin(running.test.adminUrl(), {.maxSessions = 1});
     Poco::Data::Session session = admin.session();
     session << "ALTER DATABASE " + running.test.name() + " ALLOW_CONNECTIONS false", Poco::Data::Keywords::now;
     int terminated = 0;
@@ -102,6 +103,9 @@ BOOST_AUTO_TEST_CASE(parties_filter_by_role_and_refuse_an_unknown_role) {
 BOOST_AUTO_TEST_CASE(unknown_paths_are_404_and_wrong_methods_405) {
   RunningServer running;
   BOOST_TEST(request(*running.http, "GET", "/no/such/thing").status == 404);
+  const Reply malformed = request(*running.http, "GET", "/%zz");
+  BOOST_TEST(malformed.status == 400);
+  BOOST_TEST(malformed.json()->getValue<std::string>("error").find("malformed") == 0u);
   BOOST_TEST(request(*running.http, "DELETE", "/health").status == 405);
   const Reply home = request(*running.http, "GET", "/");
   BOOST_TEST(home.status == 200);

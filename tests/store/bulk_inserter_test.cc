@@ -5,6 +5,8 @@
 #include <Poco/Nullable.h>
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
+
 using namespace Poco::Data::Keywords;
 using store::BulkInserter;
 using store::Value;
@@ -124,6 +126,38 @@ BOOST_AUTO_TEST_CASE(a_row_of_the_wrong_width_or_a_bad_identifier_is_refused) {
   } else {
     BOOST_CHECK_THROW(BulkInserter(session, "shipment", {"id", "colour"}), Poco::Exception);
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_row_leaves_the_rows_around_it_intact) {
+  TestDatabase test;
+  createShipments(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  BulkInserter inserter(session, "shipment", {"id", "ref", "weight"});
+  inserter.add({std::int64_t{1}, std::string("one"), 1.5});
+  BOOST_CHECK_THROW(inserter.add({std::int64_t{2}, std::string("two"), std::nan("")}), Poco::InvalidArgumentException);
+  if (test_support::onPostgresql()) {
+    BOOST_CHECK_THROW(inserter.add({std::int64_t{3}, std::string("nul\0byte", 8), 1.0}),
+                      Poco::InvalidArgumentException);
+  }
+  inserter.add({std::int64_t{4}, std::string("four"), 4.0});
+  inserter.flush();
+  transaction.commit();
+  std::vector<std::int64_t> ids;
+  session << "SELECT id FROM shipment ORDER BY id", into(ids), now;
+  BOOST_TEST(ids == (std::vector<std::int64_t>{1, 4}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(text_too_long_for_its_column_is_refused_not_truncated,
+                     *boost::unit_test::precondition(test_support::OnlyOnPostgresql())) {
+  TestDatabase test;
+  Poco::Data::Session session = test.database().session();
+  session << "CREATE TABLE code (c VARCHAR(5))", now;
+  store::Transaction transaction(session);
+  BulkInserter inserter(session, "code", {"c"});
+  inserter.add({std::string("ABCDEFGHIJ")});
+  BOOST_CHECK_EXCEPTION(inserter.flush(), Poco::Exception,
+                        [](const Poco::Exception& e) { return e.displayText().find("too long") != std::string::npos; });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

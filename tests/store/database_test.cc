@@ -7,7 +7,11 @@
 #include <Poco/FileStream.h>
 #include <Poco/Nullable.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/Thread.h>
 #include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <thread>
 
 using namespace Poco::Data::Keywords;
 using test_support::TemporaryDirectory;
@@ -87,8 +91,8 @@ BOOST_AUTO_TEST_CASE(an_unreachable_server_gives_one_line_naming_the_address_wit
   BOOST_TEST(error.find("check that the server runs") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(wrong_credentials_are_reported_as_a_connection_failure) {
-  if (!test_support::onPostgresql()) return;  // SQLite has no credentials
+BOOST_AUTO_TEST_CASE(wrong_credentials_are_reported_as_a_connection_failure,
+                     *boost::unit_test::precondition(test_support::OnlyOnPostgresql())) {
   TestDatabase test;
   std::string url = test.url();
   url.replace(url.find(":afterflow@"), 11, ":wrong@");
@@ -144,6 +148,54 @@ BOOST_AUTO_TEST_CASE(nulls_read_into_nullable_values_stay_null) {
   BOOST_TEST(!numbers[1].isNull());
   BOOST_TEST(numbers[1].value() == 0);
   BOOST_TEST(!texts[1].isNull());
+}
+
+BOOST_AUTO_TEST_CASE(an_in_memory_sqlite_database_is_refused_because_sessions_would_not_share_it) {
+  BOOST_TEST(openError(":memory:").find("in-memory SQLite database cannot be shared") != std::string::npos);
+  BOOST_TEST(openError("sqlite:file:x?mode=memory").find("in-memory") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(refusing_to_create_leaves_a_missing_file_missing) {
+  TemporaryDirectory directory;
+  const std::string path = directory.file("typo.db");
+  try {
+    store::Database database(path, {.createIfMissing = false});
+    BOOST_FAIL("opened a database that does not exist");
+  } catch (const store::DatabaseError& e) {
+    BOOST_TEST(e.message().find("does not exist") != std::string::npos);
+  }
+  BOOST_TEST(!Poco::File(path).exists());
+}
+
+BOOST_AUTO_TEST_CASE(more_threads_than_sessions_wait_for_one_instead_of_failing) {
+  TestDatabase test;
+  store::Database database(test.url(), {.maxSessions = 2, .sessionWaitSeconds = 30});
+  {
+    Poco::Data::Session session = database.session();
+    session << "CREATE TABLE hits (n INTEGER)", now;
+  }
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) {
+        try {
+          Poco::Data::Session session = database.session();
+          session << "INSERT INTO hits (n) VALUES (1)", now;
+          Poco::Thread::sleep(2);  // hold the session a moment, so others must wait
+        } catch (const Poco::Exception& e) {
+          BOOST_TEST_MESSAGE(e.displayText());
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(failures == 0);
+  Poco::Data::Session session = database.session();
+  int rows = 0;
+  session << "SELECT count(*) FROM hits", into(rows), now;
+  BOOST_TEST(rows == 30);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

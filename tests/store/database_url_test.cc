@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(a_postgresql_url_becomes_a_psqlodbc_string_with_the_options
   BOOST_TEST(url.connection.find("Driver={PostgreSQL Unicode}") != std::string::npos);
   BOOST_TEST(url.connection.find("Server=db.example;Port=6543;Database=afterflow;Uid=svc;Pwd=s3cret") !=
              std::string::npos);
-  BOOST_TEST(url.connection.find("Protocol=7.4-1") != std::string::npos);
+  BOOST_TEST(url.connection.find("Protocol=7.4-0") != std::string::npos);
   BOOST_TEST(url.connection.find("MaxVarcharSize=65535") != std::string::npos);
 }
 
@@ -42,6 +42,25 @@ BOOST_AUTO_TEST_CASE(unknown_schemes_and_incomplete_urls_are_refused_with_the_ac
       return e.message().find("postgresql://USER:PASSWORD@HOST:PORT") != std::string::npos;
     });
   }
+}
+
+BOOST_AUTO_TEST_CASE(errors_about_a_url_never_show_its_password) {
+  for (const char* bad : {"postgresql://u:topsecret@db", "postgresql://u:topsecret@db/x?colour=red",
+                          "postgresql://u:100%@db/x", "pg://u:topsecret@db/x"}) {
+    try {
+      DatabaseUrl::parse(bad);
+      BOOST_FAIL("accepted " << bad);
+    } catch (const Poco::InvalidArgumentException& e) {
+      BOOST_TEST(e.message().find("topsecret") == std::string::npos, e.message());
+      BOOST_TEST(e.message().find("100%") == std::string::npos, e.message());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(sslmode_is_passed_to_the_driver_and_other_parameters_are_refused) {
+  BOOST_TEST(DatabaseUrl::parse("postgresql://u:p@db/x?sslmode=require").connection.find("SSLmode=require;") !=
+             std::string::npos);
+  BOOST_CHECK_THROW(DatabaseUrl::parse("postgresql://u:p@db/x?ssl=true"), Poco::InvalidArgumentException);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

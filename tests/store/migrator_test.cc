@@ -6,6 +6,9 @@
 #include <Poco/Exception.h>
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+
 using namespace Poco::Data::Keywords;
 using store::EmbeddedFile;
 using store::Migrator;
@@ -131,6 +134,33 @@ BOOST_AUTO_TEST_CASE(placeholders_expand_per_dialect_and_unknown_ones_are_report
   BOOST_CHECK_EXCEPTION(bad.scriptFor(store::Dialect::sqlite), Poco::DataFormatException, [](const auto& e) {
     return e.message() == "migration 0001_bad.sql line 2: unknown placeholder {{UUID}}";
   });
+}
+
+BOOST_AUTO_TEST_CASE(servers_migrating_the_same_new_database_at_once_all_succeed) {
+  TestDatabase test;
+  const std::string url = test.url();
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t) {
+    threads.emplace_back([&] {
+      try {
+        store::Database database(url);
+        Migrator(database).migrate();
+      } catch (const Poco::Exception& e) {
+        BOOST_TEST_MESSAGE(e.displayText());
+        ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(failures == 0);
+  BOOST_TEST(Migrator(test.database()).history().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(reading_the_history_of_a_new_database_writes_nothing) {
+  TestDatabase test;
+  BOOST_TEST(Migrator(test.database()).currentVersion() == 0);
+  BOOST_TEST(store::describeSchema(test.database()).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

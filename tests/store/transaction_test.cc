@@ -91,4 +91,31 @@ BOOST_AUTO_TEST_CASE(explicit_rollback_discards_and_the_session_can_start_again)
   BOOST_TEST(countRows(test.database()) == 1);
 }
 
+BOOST_AUTO_TEST_CASE(committing_after_a_caught_error_on_postgresql_throws_and_keeps_nothing,
+                     *boost::unit_test::precondition(test_support::OnlyOnPostgresql())) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  BOOST_CHECK_THROW((session << "INSERT INTO item (id, name) VALUES (1, 'again')", now), Poco::Exception);
+  // PostgreSQL has aborted the transaction; a COMMIT would silently roll back. It must say so.
+  BOOST_CHECK_THROW(transaction.commit(), Poco::Exception);
+  BOOST_TEST(countRows(test.database()) == 0);
+  session << "INSERT INTO item (id, name) VALUES (2, 'b')", now;  // the session is clean again
+  BOOST_TEST(countRows(test.database()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(committing_after_a_caught_error_on_sqlite_keeps_the_statements_that_succeeded,
+                     *boost::unit_test::precondition(test_support::OnlyOnSqlite())) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  BOOST_CHECK_THROW((session << "INSERT INTO item (id, name) VALUES (1, 'again')", now), Poco::Exception);
+  transaction.commit();  // SQLite undoes only the failed statement
+  BOOST_TEST(countRows(test.database()) == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -32,6 +32,18 @@ std::atomic<int> counter{0};
 std::string backendName() { return Poco::Environment::get("AFTERFLOW_TEST_BACKEND", "sqlite"); }
 bool onPostgresql() { return backendName() == "postgresql"; }
 
+boost::test_tools::assertion_result OnlyOnPostgresql::operator()(boost::unit_test::test_unit_id) const {
+  boost::test_tools::assertion_result result(onPostgresql());
+  result.message() << "runs on PostgreSQL only";
+  return result;
+}
+
+boost::test_tools::assertion_result OnlyOnSqlite::operator()(boost::unit_test::test_unit_id) const {
+  boost::test_tools::assertion_result result(!onPostgresql());
+  result.message() << "runs on SQLite only";
+  return result;
+}
+
 TemporaryDirectory::TemporaryDirectory() : path_(Poco::TemporaryFile::tempName()) {
   Poco::File(path_).createDirectories();
 }
@@ -50,7 +62,7 @@ TestDatabase::TestDatabase() {
   }
   adminUrl_ = readPostgresUrl();
   databaseName_ = "afterflow_test_" + std::to_string(Poco::Process::id()) + "_" + std::to_string(counter++);
-  store::Database admin(adminUrl_, 1);
+  store::Database admin(adminUrl_, {.maxSessions = 1});
   Poco::Data::Session session = admin.session();
   session << "DROP DATABASE IF EXISTS " + databaseName_, Poco::Data::Keywords::now;
   session << "CREATE DATABASE " + databaseName_, Poco::Data::Keywords::now;
@@ -62,7 +74,7 @@ TestDatabase::~TestDatabase() {
   try {
     if (!directory_.empty()) Poco::File(directory_).remove(true);
     if (!databaseName_.empty()) {
-      store::Database admin(adminUrl_, 1);
+      store::Database admin(adminUrl_, {.maxSessions = 1});
       Poco::Data::Session session = admin.session();
       session << "DROP DATABASE IF EXISTS " + databaseName_ + " WITH (FORCE)", Poco::Data::Keywords::now;
     }

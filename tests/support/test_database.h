@@ -4,6 +4,8 @@
 
 #include "store/database.h"
 
+#include <boost/test/unit_test.hpp>
+
 #include <memory>
 #include <string>
 
@@ -12,6 +14,15 @@ namespace test_support {
 // "sqlite" or "postgresql", from AFTERFLOW_TEST_BACKEND (default sqlite).
 std::string backendName();
 bool onPostgresql();
+
+// Boost.Test preconditions: a test that only means something on one backend shows as skipped
+// on the other, instead of passing without checking anything.
+struct OnlyOnPostgresql {
+  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const;
+};
+struct OnlyOnSqlite {
+  boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const;
+};
 
 class TestDatabase {
  public:
