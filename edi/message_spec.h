@@ -1,0 +1,105 @@
+// Message definitions in memory: data elements, composites, segments and the loop structure of
+// each message, as loaded from schemas/edi/ (see schemas/xsd/edi-spec.xsd for the file format).
+#pragma once
+
+#include "edi/delimiters.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace edi {
+
+enum class ElementType { alphanumeric, identifier, numeric, decimal, date, time, binary, alphabetic };
+
+// X12: M mandatory, O optional, X relational (see the syntax notes). EDIFACT: M, C conditional.
+enum class Requirement { mandatory, optional, conditional, relational };
+
+constexpr std::uint32_t kUnbounded = 0xFFFFFFFFu;
+
+struct ElementDefinition {
+  std::string id;
+  std::string name;
+  ElementType type = ElementType::alphanumeric;
+  int impliedDecimals = 0;  // X12 Nn
+  std::uint32_t minLength = 0;
+  std::uint32_t maxLength = 0;
+  std::set<std::string, std::less<>> codes;  // empty: any value of the type
+};
+
+struct CompositeDefinition;
+
+// An element or composite at one position of a segment or composite.
+struct ElementUse {
+  const ElementDefinition* element = nullptr;      // exactly one of these two is set
+  const CompositeDefinition* composite = nullptr;
+  Requirement requirement = Requirement::optional;
+  std::uint32_t maxRepeat = 1;
+  std::string name;                                 // position-specific name, else the definition's
+  std::set<std::string, std::less<>> codes;         // narrows the definition's codes when not empty
+
+  const std::string& displayName() const;
+  const std::set<std::string, std::less<>>& validCodes() const;
+};
+
+// X12 syntax notes (P R C E L) and EDIFACT dependency notes (D1..D7) over 1-based positions.
+struct SyntaxNote {
+  std::string kind;  // "P", "R", "C", "E", "L", "D1" .. "D7"
+  std::vector<std::uint32_t> positions;
+};
+
+struct CompositeDefinition {
+  std::string id;
+  std::string name;
+  std::vector<ElementUse> components;
+  std::vector<SyntaxNote> notes;
+};
+
+struct SegmentDefinition {
+  std::string id;
+  std::string name;
+  std::vector<ElementUse> elements;
+  std::vector<SyntaxNote> notes;
+};
+
+// A segment at its place in a message, or a loop (segment group) of them; a loop's first child
+// is its trigger segment.
+struct StructureNode {
+  const SegmentDefinition* segment = nullptr;  // null for a loop
+  std::string loopId;
+  Requirement requirement = Requirement::optional;
+  std::uint32_t maxOccurs = 1;
+  std::vector<StructureNode> children;
+
+  bool isLoop() const { return segment == nullptr; }
+  // The tag that starts this node: its segment's, or its trigger segment's.
+  const std::string& tag() const { return isLoop() ? children.front().tag() : segment->id; }
+};
+
+struct MessageDefinition {
+  Standard standard = Standard::x12;
+  std::string version;  // 004010, D96A
+  std::string id;       // 856, DESADV
+  std::string name;
+  std::string functionalGroup;  // X12 GS01
+  std::string agency, release;  // EDIFACT UNH S009
+  StructureNode root;           // a loop without trigger: the message body
+};
+
+// All definitions of one standard and version (one directory).
+struct SpecDirectory {
+  Standard standard = Standard::x12;
+  std::string version;
+  std::map<std::string, std::unique_ptr<ElementDefinition>, std::less<>> elements;
+  std::map<std::string, std::unique_ptr<CompositeDefinition>, std::less<>> composites;
+  std::map<std::string, std::unique_ptr<SegmentDefinition>, std::less<>> segments;
+  std::map<std::string, std::unique_ptr<MessageDefinition>, std::less<>> messages;
+
+  const SegmentDefinition* segment(std::string_view tag) const;
+  const MessageDefinition* message(std::string_view id) const;
+};
+
+}  // namespace edi

@@ -1,0 +1,378 @@
+#include "edi/spec_catalog.h"
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <xercesc/dom/DOM.hpp>
+#include <xercesc/framework/XMLGrammarPool.hpp>
+#include <xercesc/parsers/XercesDOMParser.hpp>
+#include <xercesc/sax/ErrorHandler.hpp>
+#include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/util/PlatformUtils.hpp>
+#include <xercesc/util/XMLEntityResolver.hpp>
+#include <xercesc/util/XMLString.hpp>
+#include <xercesc/util/XMLResourceIdentifier.hpp>
+#include <xercesc/validators/common/Grammar.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace edi {
+namespace {
+
+namespace x = xercesc;
+
+std::string text(const XMLCh* value) {
+  if (value == nullptr) return {};
+  char* transcoded = x::XMLString::transcode(value);
+  std::string out = transcoded;
+  x::XMLString::release(&transcoded);
+  return out;
+}
+
+class XmlName {
+ public:
+  explicit XmlName(const char* name) : value_(x::XMLString::transcode(name)) {}
+  ~XmlName() { x::XMLString::release(&value_); }
+  XmlName(const XmlName&) = delete;
+  XmlName& operator=(const XmlName&) = delete;
+  operator const XMLCh*() const { return value_; }
+
+ private:
+  XMLCh* value_;
+};
+
+std::string attribute(const x::DOMElement* element, const char* name) {
+  return text(element->getAttribute(XmlName(name)));
+}
+
+std::string localName(const x::DOMNode* node) { return text(node->getLocalName()); }
+
+std::vector<const x::DOMElement*> childElements(const x::DOMElement* parent) {
+  std::vector<const x::DOMElement*> children;
+  for (const x::DOMNode* node = parent->getFirstChild(); node; node = node->getNextSibling()) {
+    if (node->getNodeType() == x::DOMNode::ELEMENT_NODE) children.push_back(static_cast<const x::DOMElement*>(node));
+  }
+  return children;
+}
+
+// Collects Xerces' complaints as diagnostics with file, line and column.
+class CollectingErrorHandler : public x::ErrorHandler {
+ public:
+  CollectingErrorHandler(Diagnostics& diagnostics, std::string file) : diagnostics_(diagnostics), file_(std::move(file)) {}
+  void warning(const x::SAXParseException&) override {}
+  void error(const x::SAXParseException& e) override { record(e); }
+  void fatalError(const x::SAXParseException& e) override { record(e); }
+  void resetErrors() override { count_ = 0; }
+  int count() const { return count_; }
+
+ private:
+  void record(const x::SAXParseException& e) {
+    ++count_;
+    Location where;
+    where.line = static_cast<std::uint32_t>(e.getLineNumber());
+    diagnostics_.error("spec.invalid", file_ + ":" + std::to_string(e.getLineNumber()) + ":" +
+                                           std::to_string(e.getColumnNumber()) + ": " + text(e.getMessage()),
+                       where);
+  }
+  Diagnostics& diagnostics_;
+  std::string file_;
+  int count_ = 0;
+};
+
+// Definitions never fetch anything from the network: only local files resolve.
+class LocalOnlyResolver : public x::XMLEntityResolver {
+ public:
+  x::InputSource* resolveEntity(x::XMLResourceIdentifier* resource) override {
+    const std::string id = text(resource->getSystemId());
+    if (id.find("://") != std::string::npos) {
+      throw x::SAXParseException(XmlName("network access refused").operator const XMLCh*(), nullptr, nullptr, 0, 0);
+    }
+    return nullptr;
+  }
+};
+
+void initializeXerces() {
+  static std::once_flag once;
+  // Xerces stays initialized for the life of the process; parsers are destroyed before exit.
+  std::call_once(once, [] { x::XMLPlatformUtils::Initialize(); });
+}
+
+std::uint32_t parseMax(const std::string& value) {
+  if (value.empty()) return 1;
+  if (value == "unbounded") return kUnbounded;
+  std::uint32_t number = 0;
+  std::from_chars(value.data(), value.data() + value.size(), number);
+  return number;
+}
+
+Requirement parseRequirement(const std::string& value) {
+  if (value == "M") return Requirement::mandatory;
+  if (value == "C") return Requirement::conditional;
+  if (value == "X") return Requirement::relational;
+  return Requirement::optional;
+}
+
+void parseType(const std::string& type, ElementDefinition& element) {
+  if (type == "AN" || type == "an") {
+    element.type = ElementType::alphanumeric;
+  } else if (type == "ID") {
+    element.type = ElementType::identifier;
+  } else if (type == "a") {
+    element.type = ElementType::alphabetic;
+  } else if (type == "R") {
+    element.type = ElementType::decimal;
+  } else if (type == "DT") {
+    element.type = ElementType::date;
+  } else if (type == "TM") {
+    element.type = ElementType::time;
+  } else if (type == "B") {
+    element.type = ElementType::binary;
+  } else if (type == "n") {
+    element.type = ElementType::decimal;  // EDIFACT numeric: digits with an optional decimal mark
+  } else {
+    element.type = ElementType::numeric;  // X12 N, N0..N9
+    element.impliedDecimals = type.size() > 1 ? type[1] - '0' : 0;
+  }
+}
+
+std::set<std::string, std::less<>> codesOf(const x::DOMElement* parent) {
+  std::set<std::string, std::less<>> codes;
+  for (const x::DOMElement* child : childElements(parent)) {
+    if (localName(child) == "code") codes.insert(attribute(child, "value"));
+  }
+  return codes;
+}
+
+std::vector<std::uint32_t> parsePositions(const std::string& list) {
+  std::vector<std::uint32_t> positions;
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t end = list.find(' ', start);
+    if (end == std::string::npos) end = list.size();
+    std::uint32_t value = 0;
+    std::from_chars(list.data() + start, list.data() + end, value);
+    if (value) positions.push_back(value);
+    start = end + 1;
+  }
+  return positions;
+}
+
+// Loads one directory: parses and validates its files, then resolves references.
+class DirectoryLoader {
+ public:
+  DirectoryLoader(const std::string& xsd, Diagnostics& diagnostics) : diagnostics_(diagnostics) {
+    parser_.setValidationScheme(x::XercesDOMParser::Val_Always);
+    parser_.setDoNamespaces(true);
+    parser_.setDoSchema(true);
+    parser_.setValidationSchemaFullChecking(true);
+    parser_.setXMLEntityResolver(&resolver_);
+    parser_.setCreateEntityReferenceNodes(false);
+    grammarLoaded_ = parser_.loadGrammar(xsd.c_str(), x::Grammar::SchemaGrammarType, true) != nullptr;
+    parser_.useCachedGrammarInParse(true);
+    parser_.setLoadSchema(false);
+    if (!grammarLoaded_) diagnostics_.error("spec.xsd", "cannot load the definition schema " + xsd, {});
+  }
+
+  // `base`: a dictionary loaded first, whose definitions the folder's own may use (EDIFACT
+  // messages take UNH, UNT and UNS from the service segments).
+  std::unique_ptr<SpecDirectory> load(Standard standard, const std::string& version, const std::string& folder,
+                                      const std::string& base) {
+    if (!grammarLoaded_) return nullptr;
+    auto directory = std::make_unique<SpecDirectory>();
+    directory->standard = standard;
+    directory->version = version;
+    if (!base.empty() && !loadDictionary(base, *directory)) return nullptr;
+    const std::string dictionary = folder + "/dictionary.xml";
+    if (!loadDictionary(dictionary, *directory)) return nullptr;
+    std::vector<std::string> messageFiles;
+    for (Poco::DirectoryIterator it(folder), end; it != end; ++it) {
+      if (Poco::Path(it->path()).getExtension() == "xml" && it.name() != "dictionary.xml") messageFiles.push_back(it->path());
+    }
+    std::sort(messageFiles.begin(), messageFiles.end());
+    for (const std::string& file : messageFiles) {
+      if (!loadMessage(file, *directory)) return nullptr;
+    }
+    return directory;
+  }
+
+ private:
+  const x::DOMElement* parse(const std::string& file, CollectingErrorHandler& handler) {
+    parser_.setErrorHandler(&handler);
+    parser_.resetDocumentPool();
+    parser_.parse(file.c_str());
+    if (handler.count() > 0 || parser_.getDocument() == nullptr) return nullptr;
+    return parser_.getDocument()->getDocumentElement();
+  }
+
+  void unresolved(const std::string& file, const std::string& what) {
+    diagnostics_.error("spec.unresolved", file + ": " + what, {});
+    ok_ = false;
+  }
+
+  ElementUse elementUse(const std::string& file, const x::DOMElement* use, const SpecDirectory& directory,
+                        const std::string& owner) {
+    ElementUse result;
+    const std::string ref = attribute(use, "ref");
+    if (localName(use) == "composite") {
+      const auto found = directory.composites.find(ref);
+      if (found == directory.composites.end()) {
+        unresolved(file, owner + " uses composite " + ref + ", which the dictionary does not define");
+      } else {
+        result.composite = found->second.get();
+      }
+    } else {
+      const auto found = directory.elements.find(ref);
+      if (found == directory.elements.end()) {
+        unresolved(file, owner + " uses element " + ref + ", which the dictionary does not define");
+      } else {
+        result.element = found->second.get();
+      }
+    }
+    result.requirement = parseRequirement(attribute(use, "req"));
+    result.maxRepeat = parseMax(attribute(use, "repeat"));
+    result.name = attribute(use, "name");
+    result.codes = codesOf(use);
+    return result;
+  }
+
+  std::vector<SyntaxNote> notesOf(const x::DOMElement* parent) {
+    std::vector<SyntaxNote> notes;
+    for (const x::DOMElement* child : childElements(parent)) {
+      if (localName(child) == "note") notes.push_back({attribute(child, "kind"), parsePositions(attribute(child, "positions"))});
+    }
+    return notes;
+  }
+
+  bool loadDictionary(const std::string& file, SpecDirectory& directory) {
+    if (!Poco::File(file).exists()) {
+      diagnostics_.error("spec.missing", file + " does not exist", {});
+      return false;
+    }
+    CollectingErrorHandler handler(diagnostics_, file);
+    const x::DOMElement* root = parse(file, handler);
+    if (root == nullptr) return false;
+    ok_ = true;
+    for (const x::DOMElement* child : childElements(root)) {
+      const std::string kind = localName(child);
+      const std::string id = attribute(child, "id");
+      if (kind == "element") {
+        auto element = std::make_unique<ElementDefinition>();
+        element->id = id;
+        element->name = attribute(child, "name");
+        parseType(attribute(child, "type"), *element);
+        element->minLength = parseMax(attribute(child, "min"));
+        element->maxLength = parseMax(attribute(child, "max"));
+        element->codes = codesOf(child);
+        directory.elements[id] = std::move(element);
+      } else if (kind == "composite") {
+        auto composite = std::make_unique<CompositeDefinition>();
+        composite->id = id;
+        composite->name = attribute(child, "name");
+        for (const x::DOMElement* part : childElements(child)) {
+          if (localName(part) == "component") composite->components.push_back(elementUse(file, part, directory, id));
+        }
+        composite->notes = notesOf(child);
+        directory.composites[id] = std::move(composite);
+      } else if (kind == "segment") {
+        auto segment = std::make_unique<SegmentDefinition>();
+        segment->id = id;
+        segment->name = attribute(child, "name");
+        for (const x::DOMElement* part : childElements(child)) {
+          const std::string partKind = localName(part);
+          if (partKind == "element" || partKind == "composite") {
+            segment->elements.push_back(elementUse(file, part, directory, id));
+          }
+        }
+        segment->notes = notesOf(child);
+        directory.segments[id] = std::move(segment);
+      }
+    }
+    return ok_;
+  }
+
+  void structure(const std::string& file, const x::DOMElement* parent, const SpecDirectory& directory,
+                 StructureNode& node) {
+    for (const x::DOMElement* child : childElements(parent)) {
+      StructureNode item;
+      item.requirement = parseRequirement(attribute(child, "req"));
+      item.maxOccurs = parseMax(attribute(child, "max"));
+      if (localName(child) == "loop") {
+        item.loopId = attribute(child, "id");
+        structure(file, child, directory, item);
+      } else {
+        const std::string ref = attribute(child, "ref");
+        item.segment = directory.segment(ref);
+        if (item.segment == nullptr) {
+          unresolved(file, "segment " + ref + " is not in the dictionary");
+          continue;
+        }
+      }
+      node.children.push_back(std::move(item));
+    }
+  }
+
+  bool loadMessage(const std::string& file, SpecDirectory& directory) {
+    CollectingErrorHandler handler(diagnostics_, file);
+    const x::DOMElement* root = parse(file, handler);
+    if (root == nullptr) return false;
+    ok_ = true;
+    auto message = std::make_unique<MessageDefinition>();
+    message->standard = directory.standard;
+    message->version = attribute(root, "version");
+    message->id = attribute(root, "id");
+    message->name = attribute(root, "name");
+    message->functionalGroup = attribute(root, "functional-group");
+    message->agency = attribute(root, "agency");
+    message->release = attribute(root, "release");
+    message->root.loopId = message->id;
+    message->root.requirement = Requirement::mandatory;
+    structure(file, root, directory, message->root);
+    directory.messages[message->id] = std::move(message);
+    return ok_;
+  }
+
+  Diagnostics& diagnostics_;
+  LocalOnlyResolver resolver_;
+  x::XercesDOMParser parser_;
+  bool grammarLoaded_ = false;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+SpecCatalog::SpecCatalog(std::string schemasRoot) : root_(std::move(schemasRoot)) { initializeXerces(); }
+
+SpecCatalog::~SpecCatalog() = default;
+
+std::string SpecCatalog::defaultSchemasRoot() {
+  return Poco::Environment::get("AFTERFLOW_SCHEMAS", AFTERFLOW_SCHEMAS_DIR);
+}
+
+const SpecDirectory* SpecCatalog::directory(Standard standard, std::string_view version) {
+  const std::string key = std::string(standard == Standard::x12 ? "x12/" : "edifact/") + std::string(version);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = loaded_.find(key);
+  if (found == loaded_.end()) found = loaded_.emplace(key, load(standard, std::string(version))).first;
+  return found->second.get();
+}
+
+std::unique_ptr<SpecDirectory> SpecCatalog::load(Standard standard, const std::string& version) {
+  // Versions name folders: refuse anything that could step outside schemas/edi.
+  if (version.empty() || version.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") !=
+                             std::string::npos) {
+    return nullptr;
+  }
+  const std::string folder =
+      root_ + "/edi/" + (standard == Standard::x12 ? "x12/" : "edifact/") + version;
+  if (!Poco::File(folder).exists()) return nullptr;
+  // Syntax 4's service segments are a superset of syntax 3's (new elements are conditional).
+  const bool needsService = standard == Standard::edifact && version.rfind("syntax", 0) != 0;
+  const std::string base = needsService ? root_ + "/edi/edifact/syntax4/dictionary.xml" : "";
+  DirectoryLoader loader(root_ + "/xsd/edi-spec.xsd", diagnostics_);
+  return loader.load(standard, version, folder, base);
+}
+
+}  // namespace edi
