@@ -1,8 +1,11 @@
 // Measures the EDI engine on one file: MB/s and peak RSS, one core.
-// Usage: edi_bench FILE [--mode read]
+// Usage: edi_bench FILE [--mode read|validate] [--show N]
 //   read: every segment and element tokenized (Reader), nothing kept.
+//   validate: read + envelopes, structure and elements against the definitions in schemas/.
 #include "edi/byte_source.h"
 #include "edi/reader.h"
+#include "edi/spec_catalog.h"
+#include "edi/validator.h"
 
 #include <Poco/Exception.h>
 
@@ -19,7 +22,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string path = argv[1];
-  const std::string mode = argc >= 4 ? argv[3] : "read";
+  std::string mode = "read";
+  int show = 0;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (std::string(argv[i]) == "--mode") mode = argv[i + 1];
+    if (std::string(argv[i]) == "--show") show = std::stoi(argv[i + 1]);
+  }
   struct stat info{};
   if (::stat(path.c_str(), &info) != 0) {
     std::perror(path.c_str());
@@ -32,10 +40,15 @@ int main(int argc, char** argv) {
     edi::Reader reader(source, diagnostics);
     edi::Segment segment;
     std::uint64_t segments = 0, elements = 0;
+    edi::SpecCatalog catalog(edi::SpecCatalog::defaultSchemasRoot());
+    edi::Validator validator(catalog, diagnostics);
+    const bool validate = mode == "validate";
     while (reader.next(segment)) {
       ++segments;
       elements += segment.elementCount();
+      if (validate) validator.segment(segment, reader);
     }
+    if (validate) validator.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -43,6 +56,9 @@ int main(int argc, char** argv) {
                 mode.c_str(), static_cast<double>(info.st_size) / 1e6 / seconds, seconds,
                 static_cast<double>(usage.ru_maxrss) / 1024.0, static_cast<unsigned long long>(segments),
                 static_cast<unsigned long long>(elements), diagnostics.errorCount(), diagnostics.warningCount());
+    for (int i = 0; i < show && i < static_cast<int>(diagnostics.items().size()); ++i) {
+      std::printf("%s\n", edi::formatDiagnostic(diagnostics.items()[static_cast<std::size_t>(i)], path).c_str());
+    }
   } catch (const Poco::Exception& e) {
     std::fprintf(stderr, "edi_bench: %s\n", e.displayText().c_str());
     return 2;

@@ -10,7 +10,7 @@ using L = ErrorLevel;
 // X12 values are from the 997/999 code lists (AK304/IK304 segment syntax error codes, AK403/IK403
 // element syntax error codes, AK502/IK502 set syntax error codes, AK905 group error codes) and
 // TA105 interchange note codes; EDIFACT values from code list 0085 (ISO 9735).
-constexpr std::array<ErrorCode, 39> kCodes{{
+constexpr std::array<ErrorCode, 40> kCodes{{
     {"interchange.control-mismatch", L::interchange, "001", "001", "28", "interchange control numbers in header and trailer differ"},
     {"interchange.version-unsupported", L::interchange, "003", "003", "2", "interchange syntax version not supported"},
     {"interchange.bad-date", L::interchange, "014", "014", "12", "invalid interchange date"},
@@ -36,6 +36,7 @@ constexpr std::array<ErrorCode, 39> kCodes{{
     {"segment.missing", L::segment, "3", "3", "13", "mandatory segment missing"},
     {"loop.too-many", L::segment, "4", "4", "36", "loop occurs more often than allowed"},
     {"segment.too-many", L::segment, "5", "5", "35", "segment occurs more often than allowed"},
+    {"segment.not-in-message", L::segment, "6", "6", "15", "segment not defined in this message"},
     {"segment.out-of-order", L::segment, "7", "7", "15", "segment not in proper sequence"},
     {"segment.element-errors", L::segment, "8", "8", "12", "segment has data element errors"},
     {"element.missing", L::element, "1", "1", "13", "mandatory data element missing"},

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edi {
@@ -19,6 +20,13 @@ enum class ElementType { alphanumeric, identifier, numeric, decimal, date, time,
 enum class Requirement { mandatory, optional, conditional, relational };
 
 constexpr std::uint32_t kUnbounded = 0xFFFFFFFFu;
+
+// A segment tag (2 or 3 characters) as one number, so matching a tag is one comparison.
+constexpr std::uint32_t packTag(std::string_view tag) {
+  std::uint32_t code = 0;
+  for (std::size_t i = 0; i < tag.size() && i < 4; ++i) code = (code << 8) | static_cast<unsigned char>(tag[i]);
+  return code;
+}
 
 struct ElementDefinition {
   std::string id;
@@ -69,6 +77,7 @@ struct SegmentDefinition {
 // is its trigger segment.
 struct StructureNode {
   const SegmentDefinition* segment = nullptr;  // null for a loop
+  std::uint32_t tagCode = 0;                   // packTag(tag()), set when loaded
   std::string loopId;
   Requirement requirement = Requirement::optional;
   std::uint32_t maxOccurs = 1;
@@ -87,6 +96,7 @@ struct MessageDefinition {
   std::string functionalGroup;  // X12 GS01
   std::string agency, release;  // EDIFACT UNH S009
   StructureNode root;           // a loop without trigger: the message body
+  std::vector<std::string> tags;  // every segment tag the message uses, sorted
 };
 
 // All definitions of one standard and version (one directory).

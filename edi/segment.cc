@@ -4,6 +4,12 @@ namespace edi {
 
 std::vector<std::string_view> splitValue(std::string_view value, char separator, char release) {
   std::vector<std::string_view> parts;
+  splitValueInto(value, separator, release, parts);
+  return parts;
+}
+
+void splitValueInto(std::string_view value, char separator, char release, std::vector<std::string_view>& parts) {
+  parts.clear();
   std::size_t start = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (release && value[i] == release) {
@@ -14,7 +20,6 @@ std::vector<std::string_view> splitValue(std::string_view value, char separator,
     }
   }
   parts.push_back(value.substr(start));
-  return parts;
 }
 
 }  // namespace edi

@@ -49,5 +49,7 @@ class Segment {
 // Splits a raw element value at `separator`, honouring the release character (0: none).
 // Parts are raw too: release characters stay in them.
 std::vector<std::string_view> splitValue(std::string_view value, char separator, char release);
+// The same into a vector the caller reuses (no allocation once it has grown).
+void splitValueInto(std::string_view value, char separator, char release, std::vector<std::string_view>& parts);
 
 }  // namespace edi

@@ -314,6 +314,13 @@ class DirectoryLoader {
     }
   }
 
+  // Sets the packed tags and collects the message's segment tags.
+  static void finishNode(StructureNode& node, std::vector<std::string>& tags) {
+    for (StructureNode& child : node.children) finishNode(child, tags);
+    if (!node.isLoop()) tags.push_back(node.segment->id);
+    if (!node.isLoop() || !node.children.empty()) node.tagCode = packTag(node.tag());
+  }
+
   bool loadMessage(const std::string& file, SpecDirectory& directory) {
     CollectingErrorHandler handler(diagnostics_, file);
     const x::DOMElement* root = parse(file, handler);
@@ -330,6 +337,9 @@ class DirectoryLoader {
     message->root.loopId = message->id;
     message->root.requirement = Requirement::mandatory;
     structure(file, root, directory, message->root);
+    finishNode(message->root, message->tags);
+    std::sort(message->tags.begin(), message->tags.end());
+    message->tags.erase(std::unique(message->tags.begin(), message->tags.end()), message->tags.end());
     directory.messages[message->id] = std::move(message);
     return ok_;
   }

@@ -1,0 +1,95 @@
+#include "edi/structure_walker.h"
+
+#include <algorithm>
+
+namespace edi {
+namespace {
+
+bool isRequired(const StructureNode& node) { return node.requirement == Requirement::mandatory; }
+
+}  // namespace
+
+StructureWalker::Frame& StructureWalker::push(const StructureNode& node) {
+  if (frames_.size() == depth_) frames_.emplace_back();
+  Frame& frame = frames_[depth_++];
+  frame.node = &node;
+  frame.position = 0;
+  frame.counts.assign(node.children.size(), 0);
+  return frame;
+}
+
+void StructureWalker::start(const MessageDefinition& message, const SpecDirectory& directory) {
+  message_ = &message;
+  directory_ = &directory;
+  depth_ = 0;
+  push(message.root);
+}
+
+const std::string& StructureWalker::currentLoop() const {
+  static const std::string kNone;
+  return depth_ > 1 ? frames_[depth_ - 1].node->loopId : kNone;
+}
+
+void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::size_t to, const Report& report) const {
+  for (std::size_t k = from; k < to && k < frame.counts.size(); ++k) {
+    const StructureNode& child = frame.node->children[k];
+    if (frame.counts[k] == 0 && isRequired(child)) {
+      report("segment.missing", child.tag(), child.isLoop() ? child.loopId : frame.node->loopId);
+    }
+  }
+}
+
+// Ends the loop iterations above depth `keep`, reporting what each left out.
+void StructureWalker::close(std::size_t keep, const Report& report) {
+  while (depth_ > keep + 1) {
+    const Frame& frame = frames_[depth_ - 1];
+    reportMissing(frame, frame.position, frame.counts.size(), report);
+    --depth_;
+  }
+}
+
+const SegmentDefinition* StructureWalker::place(std::string_view tag, const Report& report) {
+  const std::uint32_t code = packTag(tag);
+  for (std::size_t depth = depth_; depth-- > 0;) {
+    Frame& frame = frames_[depth];
+    const auto& children = frame.node->children;
+    // A loop's trigger never repeats inside one iteration: seen again, it starts the next one,
+    // which the parent frame finds.
+    const std::size_t first = std::max<std::size_t>(frame.position, depth > 0 ? 1 : 0);
+    for (std::size_t i = first; i < children.size(); ++i) {
+      const StructureNode& child = children[i];
+      if (child.tagCode != code || child.tag() != tag) continue;
+      close(depth, report);
+      Frame& owner = frames_[depth];
+      reportMissing(owner, owner.position + (owner.counts[owner.position] > 0 ? 1 : 0), i, report);
+      owner.position = i;
+      ++owner.counts[i];
+      if (owner.counts[i] > child.maxOccurs) {
+        report(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
+               child.isLoop() ? child.loopId : owner.node->loopId);
+      }
+      if (!child.isLoop()) return child.segment;
+      push(child).counts[0] = 1;
+      return child.children.front().segment;
+    }
+  }
+  const std::string loop = currentLoop();
+  if (directory_->segment(tag) == nullptr) {
+    report("segment.unknown", std::string(tag), loop);
+  } else if (!std::binary_search(message_->tags.begin(), message_->tags.end(), tag)) {
+    report("segment.not-in-message", std::string(tag), loop);
+  } else {
+    report("segment.unexpected", std::string(tag), loop);
+  }
+  return nullptr;
+}
+
+void StructureWalker::finish(const Report& report) {
+  if (depth_ == 0) return;
+  close(0, report);
+  const Frame& root = frames_.front();
+  reportMissing(root, root.position + (root.counts[root.position] > 0 ? 1 : 0), root.counts.size(), report);
+  depth_ = 0;
+}
+
+}  // namespace edi

@@ -1,0 +1,47 @@
+// Follows a message's segments through its definition's loops: finds where each segment belongs,
+// counts occurrences, and reports segments out of place, over their maximum, or missing.
+// Internal to the validator.
+#pragma once
+
+#include "edi/message_spec.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edi {
+
+class StructureWalker {
+ public:
+  // Called with a stable code, the tag concerned and the loop it belongs to.
+  using Report = std::function<void(const std::string& code, const std::string& tag, const std::string& loopId)>;
+
+  void start(const MessageDefinition& message, const SpecDirectory& directory);
+  // Places one segment. Returns its definition, or nullptr when it has no place here (reported).
+  const SegmentDefinition* place(std::string_view tag, const Report& report);
+  // The message ended: mandatory segments and loops not seen are reported.
+  void finish(const Report& report);
+
+  // The innermost loop the last placed segment is in ("" at the top level).
+  const std::string& currentLoop() const;
+
+ private:
+  struct Frame {
+    const StructureNode* node;
+    std::size_t position = 0;
+    std::vector<std::uint32_t> counts;
+  };
+  void reportMissing(const Frame& frame, std::size_t from, std::size_t to, const Report& report) const;
+  void close(std::size_t keep, const Report& report);
+
+  Frame& push(const StructureNode& node);
+
+  const MessageDefinition* message_ = nullptr;
+  const SpecDirectory* directory_ = nullptr;
+  // Frames are reused across loop iterations and messages: depth_ of them are live.
+  std::vector<Frame> frames_;
+  std::size_t depth_ = 0;
+};
+
+}  // namespace edi

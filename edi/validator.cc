@@ -1,0 +1,664 @@
+#include "edi/validator.h"
+
+#include "edi/error_codes.h"
+#include "edi/value_check.h"
+
+#include <algorithm>
+
+namespace edi {
+namespace {
+
+std::string trimmed(std::string_view text) {
+  const auto last = text.find_last_not_of(' ');
+  if (last == std::string_view::npos) return {};
+  const auto first = text.find_first_not_of(' ');
+  return std::string(text.substr(first, last + 1 - first));
+}
+
+std::string component(std::string_view element, char separator, std::size_t index, char release) {
+  const auto parts = splitValue(element, separator, release);
+  return index < parts.size() ? std::string(parts[index]) : std::string();
+}
+
+std::string twoDigits(std::uint32_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// "00401" (ISA12) -> "004010": the folder of the X12 definitions.
+std::string x12Version(std::string_view isa12) { return std::string(isa12.substr(0, 5)) + "0"; }
+
+bool isNumber(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::uint64_t toNumber(std::string_view text) {
+  std::uint64_t value = 0;
+  for (char c : text) value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  return value;
+}
+
+std::string cut(std::string_view value) { return std::string(value.substr(0, 99)); }
+
+}  // namespace
+
+Validator::Validator(SpecCatalog& catalog, Diagnostics& diagnostics, ValidatorOptions options)
+    : catalog_(catalog), diagnostics_(diagnostics), options_(options) {}
+
+Location Validator::locate(const Segment* at) const {
+  Location where;
+  if (at != nullptr) {
+    where.offset = at->offset();
+    where.line = at->line();
+    where.interchange = at->interchange();
+    where.segment = at->index();
+    where.tag = std::string(at->tag());
+  }
+  if (inGroup_) where.group = group_.index;
+  if (inMessage_) {
+    where.message = message_.index;
+    where.segmentInMessage = segmentsInMessage_;
+  }
+  return where;
+}
+
+void Validator::error(const std::string& code, const std::string& message, const Segment* at, std::uint32_t element,
+                      std::uint32_t componentPosition, std::uint32_t repetition) {
+  Location where = locate(at);
+  where.element = element;
+  where.component = componentPosition;
+  where.repetition = repetition;
+  diagnostics_.error(code, message, std::move(where));
+}
+
+void Validator::segmentError(const Segment& segment, const std::string& code, const std::string& loopId) {
+  error(code, std::string(errorCode(code).description) + ": " + std::string(segment.tag()), &segment);
+  if (message_.segmentErrors.size() >= options_.maxSegmentErrorsPerMessage) {
+    ++message_.segmentErrorsDropped;
+    return;
+  }
+  message_.segmentErrors.push_back({std::string(segment.tag()), segmentsInMessage_, loopId, code, {}});
+}
+
+void Validator::elementError(const Segment& segment, SegmentError& errors, ElementError problem,
+                             const std::string& detail) {
+  std::string text = std::string(segment.tag()) + twoDigits(problem.position);
+  if (problem.component) text += "-" + twoDigits(problem.component);
+  text += " (" + detail + "): " + std::string(errorCode(problem.code).description);
+  if (!problem.badValue.empty()) text += ": '" + problem.badValue + "'";
+  error(problem.code, text, &segment, problem.position, problem.component, problem.repetition);
+  errors.elements.push_back(std::move(problem));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+void Validator::segment(const Segment& segment, const Reader& reader) {
+  if (segment.isServiceStringAdvice()) return;
+  const std::string_view tag = segment.tag();
+  if (!inInterchange_ || segment.index() == 1 || (segment.index() == 2 && tag == "UNB")) {
+    delimiters_ = reader.delimiters();
+  }
+  checkCharacters(segment);
+  if (segment.standard() == Standard::x12) {
+    x12Envelope(segment);
+  } else {
+    edifactEnvelope(segment);
+  }
+}
+
+void Validator::x12Envelope(const Segment& segment) {
+  const std::string_view tag = segment.tag();
+  if (tag == "ISA") {
+    startInterchange(segment);
+  } else if (tag == "IEA") {
+    endInterchange(segment);
+  } else if (tag == "GS") {
+    startGroup(segment);
+  } else if (tag == "GE") {
+    endGroup(segment, segment.element(1), segment.element(2));
+  } else if (tag == "ST") {
+    startMessage(segment, segment.element(1), segment.element(2), groupDirectory_ ? groupDirectory_->version : "");
+  } else if (tag == "SE") {
+    endMessage(segment, segment.element(1), segment.element(2));
+  } else if (tag == "TA1" && !inMessage_) {
+    checkEnvelopeElements(segment, envelopeDirectory_);
+  } else if (inMessage_) {
+    ++segmentsInMessage_;
+    messageBody(segment);
+  } else {
+    error("interchange.structure", "segment " + std::string(tag) + " outside any transaction set", &segment);
+    interchange_.interchangeErrors.push_back("interchange.structure");
+  }
+}
+
+void Validator::edifactEnvelope(const Segment& segment) {
+  const std::string_view tag = segment.tag();
+  const char c = delimiters_.component;
+  const char r = delimiters_.release;
+  if (tag == "UNB") {
+    startInterchange(segment);
+  } else if (tag == "UNZ") {
+    endInterchange(segment);
+  } else if (tag == "UNG") {
+    startGroup(segment);
+  } else if (tag == "UNE") {
+    endGroup(segment, segment.element(1), segment.element(2));
+  } else if (tag == "UNH") {
+    const std::string s009(segment.element(2));
+    const std::string version = component(s009, c, 1, r) + component(s009, c, 2, r);
+    startMessage(segment, component(s009, c, 0, r), segment.element(1), version);
+  } else if (tag == "UNT") {
+    endMessage(segment, segment.element(1), segment.element(2));
+  } else if (inMessage_) {
+    ++segmentsInMessage_;
+    messageBody(segment);
+  } else {
+    error("interchange.structure", "segment " + std::string(tag) + " outside any message", &segment);
+    interchange_.interchangeErrors.push_back("interchange.structure");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Envelopes
+
+void Validator::startInterchange(const Segment& segment) {
+  if (inInterchange_) {
+    error("interchange.structure", "a new interchange starts before the previous one was closed", &segment);
+    closeOpenEnvelopes(&segment);
+  }
+  inInterchange_ = true;
+  interchange_ = InterchangeReport();
+  interchange_.index = segment.interchange();
+  interchange_.standard = segment.standard();
+  interchange_.delimiters = delimiters_;
+  groupsInInterchange_ = messagesInInterchange_ = 0;
+  charsetReported_ = false;
+
+  const char c = delimiters_.component;
+  const char r = delimiters_.release;
+  if (segment.standard() == Standard::x12) {
+    interchange_.senderQualifier = trimmed(segment.element(5));
+    interchange_.sender = trimmed(segment.element(6));
+    interchange_.receiverQualifier = trimmed(segment.element(7));
+    interchange_.receiver = trimmed(segment.element(8));
+    interchange_.date = std::string(segment.element(9));
+    interchange_.time = std::string(segment.element(10));
+    interchange_.version = std::string(segment.element(12));
+    interchange_.controlNumber = std::string(segment.element(13));
+    interchange_.acknowledgmentRequested = segment.element(14) == "1";
+    interchange_.test = segment.element(15) == "T";
+    envelopeDirectory_ = catalog_.directory(Standard::x12, x12Version(interchange_.version));
+    if (envelopeDirectory_ == nullptr) {
+      error("interchange.version-unsupported", "no definitions for interchange version " + interchange_.version,
+            &segment, 12);
+      interchange_.interchangeErrors.push_back("interchange.version-unsupported");
+    }
+    if (!isNumber(interchange_.controlNumber) || interchange_.controlNumber.size() != 9) {
+      error("interchange.bad-control", "ISA13 must be 9 digits: '" + interchange_.controlNumber + "'", &segment, 13);
+      interchange_.interchangeErrors.push_back("interchange.bad-control");
+    }
+    if (!isValidDate(interchange_.date)) {
+      error("interchange.bad-date", "ISA09 is not a date (YYMMDD): '" + interchange_.date + "'", &segment, 9);
+      interchange_.interchangeErrors.push_back("interchange.bad-date");
+    }
+    if (!isValidTime(interchange_.time)) {
+      error("interchange.bad-time", "ISA10 is not a time (HHMM): '" + interchange_.time + "'", &segment, 10);
+      interchange_.interchangeErrors.push_back("interchange.bad-time");
+    }
+    // 0x20-0x7E and the delimiters.
+    allowedBytes_.fill(false);
+    for (int b = 0x20; b < 0x7F; ++b) allowedBytes_[static_cast<std::size_t>(b)] = true;
+  } else {
+    const std::string s001(segment.element(1));
+    interchange_.syntaxId = component(s001, c, 0, r);
+    interchange_.version = component(s001, c, 1, r);
+    interchange_.sender = component(segment.element(2), c, 0, r);
+    interchange_.senderQualifier = component(segment.element(2), c, 1, r);
+    interchange_.receiver = component(segment.element(3), c, 0, r);
+    interchange_.receiverQualifier = component(segment.element(3), c, 1, r);
+    interchange_.date = component(segment.element(4), c, 0, r);
+    interchange_.time = component(segment.element(4), c, 1, r);
+    interchange_.controlNumber = std::string(segment.element(5));
+    interchange_.acknowledgmentRequested = segment.element(9) == "1";
+    interchange_.test = segment.element(11) == "1";
+    envelopeDirectory_ = catalog_.directory(Standard::edifact, "syntax" + (interchange_.version == "4" ? std::string("4") : std::string("3")));
+    if (interchange_.version != "3" && interchange_.version != "4" && interchange_.version != "2" &&
+        interchange_.version != "1") {
+      error("interchange.version-unsupported", "syntax version '" + interchange_.version + "' is not 1 to 4",
+            &segment, 1, 2);
+      interchange_.interchangeErrors.push_back("interchange.version-unsupported");
+    }
+    // Syntax 4 without UNA: '*' separates repetitions.
+    if (interchange_.version == "4" && delimiters_.repetition == 0 && segment.index() == 1) delimiters_.repetition = '*';
+    if (interchange_.version != "4") delimiters_.repetition = 0;
+    interchange_.delimiters = delimiters_;
+    allowedBytes_.fill(false);
+    const std::string& id = interchange_.syntaxId;
+    if (id == "UNOA" || id == "UNOB") {
+      const std::string unoa = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-()/='+:?!\"%&*;<>";
+      for (unsigned char b : unoa) allowedBytes_[b] = true;
+      if (id == "UNOB") {
+        for (int b = 0x20; b < 0x7F; ++b) allowedBytes_[static_cast<std::size_t>(b)] = true;
+      }
+    } else {
+      for (int b = 0x20; b < 0x100; ++b) allowedBytes_[static_cast<std::size_t>(b)] = b != 0x7F;
+    }
+  }
+  for (unsigned char b : delimiters_.segment) allowedBytes_[b] = true;
+  for (char d : {delimiters_.element, delimiters_.component, delimiters_.repetition, delimiters_.release}) {
+    if (d) allowedBytes_[static_cast<unsigned char>(d)] = true;
+  }
+  checkEnvelopeElements(segment, envelopeDirectory_);
+  if (listener_) listener_->interchangeStarted(interchange_);
+}
+
+void Validator::endInterchange(const Segment& segment) {
+  if (!inInterchange_) {
+    error("interchange.structure", std::string(segment.tag()) + " without an interchange header", &segment);
+    return;
+  }
+  if (inMessage_ || inGroup_) {
+    error("interchange.structure", "the interchange closes while a message or group is still open", &segment);
+    interchange_.interchangeErrors.push_back("interchange.structure");
+    if (inMessage_) {
+      message_.messageErrors.push_back("message.trailer-missing");
+      endMessage(segment, {}, {});
+    }
+    if (inGroup_) {
+      group_.groupErrors.push_back("group.trailer-missing");
+      endGroup(segment, {}, {});
+    }
+  }
+  checkEnvelopeElements(segment, envelopeDirectory_);
+  const bool x12 = segment.standard() == Standard::x12;
+  // EDIFACT counts groups when there are any, else messages.
+  const std::uint32_t expected = x12 || groupsInInterchange_ > 0 ? groupsInInterchange_ : messagesInInterchange_;
+  const std::string_view count = segment.element(1);
+  const std::string_view control = segment.element(2);
+  if (!isNumber(count) || toNumber(count) != expected) {
+    error("interchange.count-mismatch",
+          std::string(segment.tag()) + "01 says " + std::string(count) + " but the interchange holds " +
+              std::to_string(expected) + (x12 || groupsInInterchange_ ? " groups" : " messages"),
+          &segment, 1);
+    interchange_.interchangeErrors.push_back("interchange.count-mismatch");
+  }
+  if (control != interchange_.controlNumber) {
+    error("interchange.control-mismatch",
+          std::string(segment.tag()) + "02 '" + std::string(control) + "' differs from the header's '" +
+              interchange_.controlNumber + "'",
+          &segment, 2);
+    interchange_.interchangeErrors.push_back("interchange.control-mismatch");
+  }
+  interchange_.groups = groupsInInterchange_;
+  interchange_.messages = messagesInInterchange_;
+  if (listener_) listener_->interchangeEnded(interchange_);
+  inInterchange_ = false;
+}
+
+void Validator::startGroup(const Segment& segment) {
+  if (inMessage_) {
+    error("interchange.structure", "a group starts inside a message", &segment);
+    message_.messageErrors.push_back("message.trailer-missing");
+    endMessage(segment, {}, {});
+  }
+  if (inGroup_) {
+    error("interchange.structure", "a group starts before the previous one was closed", &segment);
+    group_.groupErrors.push_back("group.trailer-missing");
+    endGroup(segment, {}, {});
+  }
+  inGroup_ = true;
+  ++groupsInInterchange_;
+  messagesInGroup_ = 0;
+  group_ = GroupReport();
+  group_.index = groupsInInterchange_;
+  if (segment.standard() == Standard::x12) {
+    group_.functionalId = std::string(segment.element(1));
+    group_.sender = std::string(segment.element(2));
+    group_.receiver = std::string(segment.element(3));
+    group_.controlNumber = std::string(segment.element(6));
+    group_.version = std::string(segment.element(8));
+    groupDirectory_ = catalog_.directory(Standard::x12, group_.version.substr(0, 6));
+    if (groupDirectory_ == nullptr) {
+      error("group.version-unsupported", "no definitions for version " + group_.version, &segment, 8);
+      group_.groupErrors.push_back("group.version-unsupported");
+    }
+  } else {
+    group_.functionalId = std::string(segment.element(1));
+    group_.controlNumber = std::string(segment.element(5));
+    group_.sender = component(segment.element(2), delimiters_.component, 0, delimiters_.release);
+    group_.receiver = component(segment.element(3), delimiters_.component, 0, delimiters_.release);
+  }
+  checkEnvelopeElements(segment, envelopeDirectory_);
+  if (listener_) listener_->groupStarted(interchange_, group_);
+}
+
+void Validator::endGroup(const Segment& segment, std::string_view count, std::string_view control) {
+  if (!inGroup_) {
+    error("interchange.structure", std::string(segment.tag()) + " without a group header", &segment);
+    return;
+  }
+  const bool trailer = segment.tag() == "GE" || segment.tag() == "UNE";
+  if (inMessage_ && trailer) {
+    error("message.trailer-missing", "the group closes while message " + message_.controlNumber + " is open",
+          &segment);
+    message_.messageErrors.push_back("message.trailer-missing");
+    endMessage(segment, {}, {});
+  }
+  if (trailer) {
+    checkEnvelopeElements(segment, envelopeDirectory_);
+    if (!isNumber(count) || toNumber(count) != messagesInGroup_) {
+      error("group.count-mismatch",
+            std::string(segment.tag()) + "01 says " + std::string(count) + " but the group holds " +
+                std::to_string(messagesInGroup_) + " messages",
+            &segment, 1);
+      group_.groupErrors.push_back("group.count-mismatch");
+    }
+    if (control != group_.controlNumber) {
+      error("group.control-mismatch",
+            std::string(segment.tag()) + "02 '" + std::string(control) + "' differs from the header's '" +
+                group_.controlNumber + "'",
+            &segment, 2);
+      group_.groupErrors.push_back("group.control-mismatch");
+    }
+  }
+  group_.messagesReceived = messagesInGroup_;
+  if (listener_) listener_->groupEnded(interchange_, group_);
+  inGroup_ = false;
+  groupDirectory_ = nullptr;
+}
+
+void Validator::startMessage(const Segment& segment, std::string_view type, std::string_view control,
+                             std::string_view version) {
+  if (inMessage_) {
+    error("message.trailer-missing", "message " + message_.controlNumber + " has no trailer before the next one",
+          &segment);
+    message_.messageErrors.push_back("message.trailer-missing");
+    endMessage(segment, {}, {});
+  }
+  if (!inInterchange_) {
+    error("interchange.structure", "a message outside any interchange", &segment);
+  }
+  if (segment.standard() == Standard::x12 && !inGroup_) {
+    error("interchange.structure", "a transaction set outside any functional group", &segment);
+    interchange_.interchangeErrors.push_back("interchange.structure");
+  }
+  inMessage_ = true;
+  ++messagesSeen_;
+  ++messagesInInterchange_;
+  ++messagesInGroup_;
+  segmentsInMessage_ = 1;
+  message_ = MessageReport();
+  message_.index = inGroup_ ? messagesInGroup_ : messagesInInterchange_;
+  message_.type = std::string(type);
+  message_.controlNumber = std::string(control);
+  if (segment.standard() == Standard::x12) message_.implementation = std::string(segment.element(3));
+
+  messageDirectory_ = segment.standard() == Standard::x12 ? groupDirectory_
+                                                          : catalog_.directory(Standard::edifact, version);
+  messageDefinition_ = messageDirectory_ ? messageDirectory_->message(type) : nullptr;
+  if (messageDefinition_ == nullptr) {
+    error("message.unsupported",
+          "no definition for " + std::string(type) + (version.empty() ? "" : " in " + std::string(version)), &segment,
+          1);
+    message_.messageErrors.push_back("message.unsupported");
+    return;
+  }
+  message_.version = messageDirectory_->version;
+  if (control.empty()) {
+    error("message.bad-control", "the message has no control number", &segment, 2);
+    message_.messageErrors.push_back("message.bad-control");
+  }
+  walker_.start(*messageDefinition_, *messageDirectory_);
+  messageBody(segment);
+}
+
+void Validator::endMessage(const Segment& segment, std::string_view count, std::string_view control) {
+  if (!inMessage_) {
+    error("interchange.structure", std::string(segment.tag()) + " without a message header", &segment);
+    return;
+  }
+  const bool trailer = segment.tag() == "SE" || segment.tag() == "UNT";
+  if (trailer) {
+    ++segmentsInMessage_;
+    if (messageDefinition_) messageBody(segment);
+    if (!isNumber(count) || toNumber(count) != segmentsInMessage_) {
+      error("message.count-mismatch",
+            std::string(segment.tag()) + "01 says " + std::string(count) + " segments, the message has " +
+                std::to_string(segmentsInMessage_),
+            &segment, 1);
+      message_.messageErrors.push_back("message.count-mismatch");
+    }
+    if (control != message_.controlNumber) {
+      error("message.control-mismatch",
+            std::string(segment.tag()) + "02 '" + std::string(control) + "' differs from the header's '" +
+                message_.controlNumber + "'",
+            &segment, 2);
+      message_.messageErrors.push_back("message.control-mismatch");
+    }
+  }
+  if (messageDefinition_) {
+    walker_.finish([&](const std::string& code, const std::string& tag, const std::string& loop) {
+      error(code, std::string(errorCode(code).description) + ": " + tag, &segment);
+      if (message_.segmentErrors.size() < options_.maxSegmentErrorsPerMessage) {
+        message_.segmentErrors.push_back({tag, segmentsInMessage_, loop, code, {}});
+      }
+    });
+  }
+  if (!message_.segmentErrors.empty() &&
+      std::find(message_.messageErrors.begin(), message_.messageErrors.end(), "message.segment-errors") ==
+          message_.messageErrors.end()) {
+    message_.messageErrors.push_back("message.segment-errors");
+  }
+  if (message_.accepted()) {
+    ++messagesAccepted_;
+    if (inGroup_) ++group_.messagesAccepted;
+  }
+  if (listener_) listener_->messageEnded(interchange_, inGroup_ ? &group_ : nullptr, message_);
+  inMessage_ = false;
+  messageDefinition_ = nullptr;
+}
+
+void Validator::closeOpenEnvelopes(const Segment* at) {
+  if (inMessage_) {
+    error("message.trailer-missing", "message " + message_.controlNumber + " has no trailer", at);
+    message_.messageErrors.push_back("message.trailer-missing");
+    if (messageDefinition_) walker_.finish([](const std::string&, const std::string&, const std::string&) {});
+    if (listener_) listener_->messageEnded(interchange_, inGroup_ ? &group_ : nullptr, message_);
+    inMessage_ = false;
+  }
+  if (inGroup_) {
+    error("group.trailer-missing", "group " + group_.controlNumber + " has no trailer", at);
+    group_.groupErrors.push_back("group.trailer-missing");
+    group_.messagesReceived = messagesInGroup_;
+    if (listener_) listener_->groupEnded(interchange_, group_);
+    inGroup_ = false;
+  }
+  if (inInterchange_) {
+    error("interchange.truncated", "interchange " + interchange_.controlNumber + " has no trailer", at);
+    interchange_.interchangeErrors.push_back("interchange.truncated");
+    interchange_.groups = groupsInInterchange_;
+    interchange_.messages = messagesInInterchange_;
+    if (listener_) listener_->interchangeEnded(interchange_);
+    inInterchange_ = false;
+  }
+}
+
+void Validator::finish() { closeOpenEnvelopes(nullptr); }
+
+// ---------------------------------------------------------------------------------------------
+// Message bodies and elements
+
+void Validator::messageBody(const Segment& segment) {
+  if (messageDefinition_ == nullptr) return;
+  const SegmentDefinition* definition =
+      walker_.place(segment.tag(), [&](const std::string& code, const std::string&, const std::string& loop) {
+        segmentError(segment, code, loop);
+      });
+  if (definition == nullptr) return;
+  segmentErrors_.elements.clear();
+  checkElements(segment, *definition, segmentErrors_);
+  if (segmentErrors_.elements.empty()) return;
+  if (message_.segmentErrors.size() >= options_.maxSegmentErrorsPerMessage) {
+    ++message_.segmentErrorsDropped;
+    return;
+  }
+  message_.segmentErrors.push_back({std::string(segment.tag()), segmentsInMessage_, walker_.currentLoop(),
+                                    "segment.element-errors", segmentErrors_.elements});
+}
+
+void Validator::checkEnvelopeElements(const Segment& segment, const SpecDirectory* directory) {
+  if (directory == nullptr) return;
+  const SegmentDefinition* definition = directory->segment(segment.tag());
+  if (definition == nullptr) return;
+  SegmentError errors;
+  checkElements(segment, *definition, errors);
+  if (!errors.elements.empty() && segment.tag() == (segment.standard() == Standard::x12 ? "ISA" : "UNB")) {
+    interchange_.interchangeErrors.push_back("interchange.header");
+  }
+}
+
+void Validator::checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors) {
+  const ValueRules rules{segment.standard(), delimiters_.release, delimiters_.decimal};
+  const std::size_t defined = definition.elements.size();
+  const std::size_t count = segment.elementCount();
+  for (std::size_t p = defined + 1; p <= count; ++p) {
+    if (!segment.element(p).empty()) {
+      elementError(segment, errors, {static_cast<std::uint32_t>(p), 0, 0, "", "element.too-many", cut(segment.element(p))},
+                   "beyond the " + std::to_string(defined) + " elements of " + definition.id);
+      break;
+    }
+  }
+  present_.assign(defined + 1, 0);
+  for (std::size_t p = 1; p <= defined; ++p) {
+    const ElementUse& use = definition.elements[p - 1];
+    const std::uint32_t position = static_cast<std::uint32_t>(p);
+    const std::string_view raw = p <= count ? segment.element(p) : std::string_view();
+    const std::string& id = use.element ? use.element->id : use.composite->id;
+    present_[p] = !raw.empty();
+    if (raw.empty()) {
+      if (use.requirement == Requirement::mandatory) {
+        elementError(segment, errors, {position, 0, 0, id, "element.missing", ""}, use.displayName());
+      }
+      continue;
+    }
+    std::vector<std::string_view>& repetitions = repetitions_;
+    if (delimiters_.repetition && use.maxRepeat > 1) {
+      splitValueInto(raw, delimiters_.repetition, delimiters_.release, repetitions);
+    } else {
+      repetitions.assign(1, raw);
+    }
+    if (repetitions.size() > use.maxRepeat) {
+      elementError(segment, errors, {position, 0, 0, id, "element.too-many-repetitions", cut(raw)}, use.displayName());
+    }
+    for (std::size_t k = 0; k < repetitions.size(); ++k) {
+      const std::uint32_t repetition = repetitions.size() > 1 ? static_cast<std::uint32_t>(k + 1) : 0;
+      const std::string_view value = repetitions[k];
+      if (use.composite == nullptr) {
+        if (const std::string_view code = checkValue(value, use, rules); !code.empty()) {
+          elementError(segment, errors, {position, 0, repetition, id, std::string(code), cut(value)}, use.displayName());
+        }
+        continue;
+      }
+      const CompositeDefinition& composite = *use.composite;
+      std::vector<std::string_view>& components = components_;
+      splitValueInto(value, delimiters_.component, delimiters_.release, components);
+      if (components.size() > composite.components.size()) {
+        elementError(segment, errors, {position, 0, repetition, id, "element.too-many-components", cut(value)},
+                     composite.name);
+      }
+      std::vector<char>& componentPresent = componentPresent_;
+      componentPresent.assign(composite.components.size() + 1, 0);
+      for (std::size_t c = 1; c <= composite.components.size(); ++c) {
+        const ElementUse& part = composite.components[c - 1];
+        const std::string_view text = c <= components.size() ? components[c - 1] : std::string_view();
+        const std::uint32_t componentPosition = static_cast<std::uint32_t>(c);
+        componentPresent[c] = !text.empty();
+        if (text.empty()) {
+          if (part.requirement == Requirement::mandatory) {
+            elementError(segment, errors, {position, componentPosition, repetition, part.element->id, "element.missing", ""},
+                         part.displayName());
+          }
+          continue;
+        }
+        if (const std::string_view code = checkValue(text, part, rules); !code.empty()) {
+          elementError(segment, errors, {position, componentPosition, repetition, part.element->id, std::string(code), cut(text)},
+                       part.displayName());
+        }
+      }
+      checkNotes(segment, composite.notes, componentPresent, position, errors);
+    }
+  }
+  checkNotes(segment, definition.notes, present_, 0, errors);
+}
+
+void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes,
+                           const std::vector<char>& present, std::uint32_t compositePosition, SegmentError& errors) {
+  for (const SyntaxNote& note : notes) {
+    if (note.positions.empty()) continue;
+    // One pass: how many are given, the first missing one, the second given one.
+    std::size_t given = 0;
+    std::uint32_t firstMissing = 0, secondGiven = 0;
+    for (std::uint32_t p : note.positions) {
+      if (p < present.size() && present[p]) {
+        if (++given == 2) secondGiven = p;
+      } else if (firstMissing == 0) {
+        firstMissing = p;
+      }
+    }
+    const std::uint32_t first = note.positions.front();
+    const bool firstGiven = first < present.size() && present[first];
+    const std::size_t total = note.positions.size();
+    const std::string& kind = note.kind;
+    const char* code = nullptr;
+    std::uint32_t at = 0;
+    if ((kind == "P" || kind == "D2") && given > 0 && given < total) {
+      code = "element.conditional-missing", at = firstMissing;
+    } else if ((kind == "R" || kind == "D3") && given == 0) {
+      code = "element.conditional-missing", at = first;
+    } else if ((kind == "C" || kind == "D5") && firstGiven && given < total) {
+      code = "element.conditional-missing", at = firstMissing;
+    } else if ((kind == "E" || kind == "D4") && given > 1) {
+      code = "element.exclusion-violated", at = secondGiven;
+    } else if ((kind == "L" || kind == "D6") && firstGiven && given < 2) {
+      code = "element.conditional-missing", at = total > 1 ? note.positions[1] : first;
+    } else if (kind == "D1" && given != 1) {
+      code = given == 0 ? "element.conditional-missing" : "element.exclusion-violated";
+      at = given == 0 ? first : secondGiven;
+    } else if (kind == "D7" && firstGiven && given > 1) {
+      code = "element.exclusion-violated", at = secondGiven;
+    }
+    if (code == nullptr) continue;
+    std::string positions;
+    for (std::uint32_t p : note.positions) positions += twoDigits(p);
+    ElementError problem{compositePosition ? compositePosition : at, compositePosition ? at : 0, 0, "", code, ""};
+    elementError(segment, errors, std::move(problem), "syntax note " + kind + positions);
+  }
+}
+
+void Validator::checkCharacters(const Segment& segment) {
+  const std::string_view text = segment.text();
+  std::size_t bad = 0;
+  while (bad < text.size() && allowedBytes_[static_cast<unsigned char>(text[bad])]) ++bad;
+  if (bad == text.size() || !inInterchange_) return;
+  // The element the byte is in: count separators before it.
+  const std::uint32_t element = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), delimiters_.element));
+  const std::string what = "byte 0x" + [](unsigned char b) {
+    static const char kHex[] = "0123456789ABCDEF";
+    return std::string{kHex[b >> 4], kHex[b & 15]};
+  }(static_cast<unsigned char>(text[bad])) + " is outside the character set " +
+                           (segment.standard() == Standard::x12 ? std::string("of X12 (ASCII)") : interchange_.syntaxId);
+  if (options_.strict) {
+    Location where = locate(&segment);
+    where.element = element;
+    diagnostics_.error("charset.outside", what, where);
+    if (inMessage_ && message_.segmentErrors.size() < options_.maxSegmentErrorsPerMessage) {
+      message_.segmentErrors.push_back({std::string(segment.tag()), segmentsInMessage_ + 1, "", "segment.element-errors",
+                                        {{element, 0, 0, "", "element.invalid-character", cut(segment.element(element))}}});
+    }
+  } else if (!charsetReported_) {
+    charsetReported_ = true;
+    Location where = locate(&segment);
+    where.element = element;
+    diagnostics_.warning("charset.outside", what + " (tolerated; reported once per interchange)", where);
+  }
+}
+
+}  // namespace edi

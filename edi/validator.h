@@ -1,0 +1,87 @@
+// Validates interchanges as the reader yields their segments: envelope counts and control
+// numbers at every level, each message's structure against its definition (order, loops,
+// repeats, requirements), and every data element (type, length, code list, date, time, syntax
+// notes). It goes on after the first error and reports all of them, with full locations, as
+// diagnostics and, shaped for acknowledgments, to a ValidationListener.
+#pragma once
+
+#include "edi/diagnostic.h"
+#include "edi/reader.h"
+#include "edi/segment.h"
+#include "edi/spec_catalog.h"
+#include "edi/structure_walker.h"
+#include "edi/validation_report.h"
+
+namespace edi {
+
+struct ValidatorOptions {
+  bool strict = false;                        // bytes outside the declared character set are errors
+  std::size_t maxSegmentErrorsPerMessage = 99;  // acks carry no more; the rest are counted
+};
+
+class Validator {
+ public:
+  Validator(SpecCatalog& catalog, Diagnostics& diagnostics, ValidatorOptions options = {});
+
+  void setListener(ValidationListener* listener) { listener_ = listener; }
+
+  // Feed every segment, in order, with the reader that produced it.
+  void segment(const Segment& segment, const Reader& reader);
+  // End of input: envelopes still open are reported.
+  void finish();
+
+  std::uint64_t messages() const { return messagesSeen_; }
+  std::uint64_t messagesAccepted() const { return messagesAccepted_; }
+
+ private:
+  void x12Envelope(const Segment& segment);
+  void edifactEnvelope(const Segment& segment);
+  void startInterchange(const Segment& segment);
+  void endInterchange(const Segment& segment);
+  void startGroup(const Segment& segment);
+  void endGroup(const Segment& segment, std::string_view count, std::string_view control);
+  void startMessage(const Segment& segment, std::string_view type, std::string_view control, std::string_view version);
+  void endMessage(const Segment& segment, std::string_view count, std::string_view control);
+  void closeOpenEnvelopes(const Segment* at);
+  void messageBody(const Segment& segment);
+  void checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors);
+  void checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes, const std::vector<char>& present,
+                  std::uint32_t compositePosition, SegmentError& errors);
+  void checkCharacters(const Segment& segment);
+  void checkEnvelopeElements(const Segment& segment, const SpecDirectory* directory);
+
+  void error(const std::string& code, const std::string& message, const Segment* at, std::uint32_t element = 0,
+             std::uint32_t component = 0, std::uint32_t repetition = 0);
+  void segmentError(const Segment& segment, const std::string& code, const std::string& loopId);
+  void elementError(const Segment& segment, SegmentError& errors, ElementError error, const std::string& detail);
+  Location locate(const Segment* at) const;
+
+  SpecCatalog& catalog_;
+  Diagnostics& diagnostics_;
+  ValidatorOptions options_;
+  ValidationListener* listener_ = nullptr;
+  Delimiters delimiters_;
+
+  bool inInterchange_ = false, inGroup_ = false, inMessage_ = false;
+  InterchangeReport interchange_;
+  GroupReport group_;
+  MessageReport message_;
+  std::uint32_t segmentsInMessage_ = 0;
+  std::uint32_t groupsInInterchange_ = 0, messagesInInterchange_ = 0, messagesInGroup_ = 0;
+  const SpecDirectory* envelopeDirectory_ = nullptr;  // ISA/GS/UNB... definitions
+  const SpecDirectory* groupDirectory_ = nullptr;     // X12: from GS08
+  const SpecDirectory* messageDirectory_ = nullptr;
+  const MessageDefinition* messageDefinition_ = nullptr;
+  StructureWalker walker_;
+  bool charsetReported_ = false;
+  std::array<bool, 256> allowedBytes_{};
+
+  std::uint64_t messagesSeen_ = 0, messagesAccepted_ = 0;
+
+  // Scratch space reused for every segment, so that a valid segment costs no allocation.
+  std::vector<char> present_, componentPresent_;
+  std::vector<std::string_view> repetitions_, components_;
+  SegmentError segmentErrors_;
+};
+
+}  // namespace edi
