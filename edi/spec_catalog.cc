@@ -334,7 +334,7 @@ class DirectoryLoader {
     message->functionalGroup = attribute(root, "functional-group");
     message->agency = attribute(root, "agency");
     message->release = attribute(root, "release");
-    message->root.loopId = message->id;
+    // The message body is no loop: segments at its top level carry no loop id in acks.
     message->root.requirement = Requirement::mandatory;
     structure(file, root, directory, message->root);
     finishNode(message->root, message->tags);

@@ -68,13 +68,16 @@ void Validator::error(const std::string& code, const std::string& message, const
   diagnostics_.error(code, message, std::move(where));
 }
 
-void Validator::segmentError(const Segment& segment, const std::string& code, const std::string& loopId) {
-  error(code, std::string(errorCode(code).description) + ": " + std::string(segment.tag()), &segment);
+void Validator::segmentError(const Segment& segment, const std::string& code, const std::string& tag,
+                             const std::string& loopId) {
+  std::string text = std::string(errorCode(code).description) + ": " + tag;
+  if (tag != segment.tag()) text += " (expected before " + std::string(segment.tag()) + ")";
+  error(code, text, &segment);
   if (message_.segmentErrors.size() >= options_.maxSegmentErrorsPerMessage) {
     ++message_.segmentErrorsDropped;
     return;
   }
-  message_.segmentErrors.push_back({std::string(segment.tag()), segmentsInMessage_, loopId, code, {}});
+  message_.segmentErrors.push_back({tag, segmentsInMessage_, loopId, code, {}});
 }
 
 void Validator::elementError(const Segment& segment, SegmentError& errors, ElementError problem,
@@ -436,10 +439,7 @@ void Validator::endMessage(const Segment& segment, std::string_view count, std::
   }
   if (messageDefinition_) {
     walker_.finish([&](const std::string& code, const std::string& tag, const std::string& loop) {
-      error(code, std::string(errorCode(code).description) + ": " + tag, &segment);
-      if (message_.segmentErrors.size() < options_.maxSegmentErrorsPerMessage) {
-        message_.segmentErrors.push_back({tag, segmentsInMessage_, loop, code, {}});
-      }
+      segmentError(segment, code, tag, loop);
     });
   }
   if (!message_.segmentErrors.empty() &&
@@ -489,8 +489,8 @@ void Validator::finish() { closeOpenEnvelopes(nullptr); }
 void Validator::messageBody(const Segment& segment) {
   if (messageDefinition_ == nullptr) return;
   const SegmentDefinition* definition =
-      walker_.place(segment.tag(), [&](const std::string& code, const std::string&, const std::string& loop) {
-        segmentError(segment, code, loop);
+      walker_.place(segment.tag(), [&](const std::string& code, const std::string& tag, const std::string& loop) {
+        segmentError(segment, code, tag, loop);
       });
   if (definition == nullptr) return;
   segmentErrors_.elements.clear();
@@ -583,14 +583,15 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
                        part.displayName());
         }
       }
-      checkNotes(segment, composite.notes, componentPresent, position, errors);
+      checkNotes(segment, composite.notes, composite.components, componentPresent, position, errors);
     }
   }
-  checkNotes(segment, definition.notes, present_, 0, errors);
+  checkNotes(segment, definition.notes, definition.elements, present_, 0, errors);
 }
 
 void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes,
-                           const std::vector<char>& present, std::uint32_t compositePosition, SegmentError& errors) {
+                           const std::vector<ElementUse>& uses, const std::vector<char>& present,
+                           std::uint32_t compositePosition, SegmentError& errors) {
   for (const SyntaxNote& note : notes) {
     if (note.positions.empty()) continue;
     // One pass: how many are given, the first missing one, the second given one.
@@ -628,7 +629,9 @@ void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>
     if (code == nullptr) continue;
     std::string positions;
     for (std::uint32_t p : note.positions) positions += twoDigits(p);
-    ElementError problem{compositePosition ? compositePosition : at, compositePosition ? at : 0, 0, "", code, ""};
+    const ElementUse* use = at >= 1 && at <= uses.size() ? &uses[at - 1] : nullptr;
+    const std::string id = use == nullptr ? "" : use->element ? use->element->id : use->composite->id;
+    ElementError problem{compositePosition ? compositePosition : at, compositePosition ? at : 0, 0, id, code, ""};
     elementError(segment, errors, std::move(problem), "syntax note " + kind + positions);
   }
 }
@@ -645,17 +648,21 @@ void Validator::checkCharacters(const Segment& segment) {
     return std::string{kHex[b >> 4], kHex[b & 15]};
   }(static_cast<unsigned char>(text[bad])) + " is outside the character set " +
                            (segment.standard() == Standard::x12 ? std::string("of X12 (ASCII)") : interchange_.syntaxId);
+  // Runs before the envelope code counts this segment: it is the next one of the message.
+  const std::uint32_t positionInMessage = segmentsInMessage_ + 1;
   if (options_.strict) {
     Location where = locate(&segment);
+    if (inMessage_) where.segmentInMessage = positionInMessage;
     where.element = element;
     diagnostics_.error("charset.outside", what, where);
     if (inMessage_ && message_.segmentErrors.size() < options_.maxSegmentErrorsPerMessage) {
-      message_.segmentErrors.push_back({std::string(segment.tag()), segmentsInMessage_ + 1, "", "segment.element-errors",
+      message_.segmentErrors.push_back({std::string(segment.tag()), positionInMessage, "", "segment.element-errors",
                                         {{element, 0, 0, "", "element.invalid-character", cut(segment.element(element))}}});
     }
   } else if (!charsetReported_) {
     charsetReported_ = true;
     Location where = locate(&segment);
+    if (inMessage_) where.segmentInMessage = positionInMessage;
     where.element = element;
     diagnostics_.warning("charset.outside", what + " (tolerated; reported once per interchange)", where);
   }

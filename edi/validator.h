@@ -45,14 +45,15 @@ class Validator {
   void closeOpenEnvelopes(const Segment* at);
   void messageBody(const Segment& segment);
   void checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors);
-  void checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes, const std::vector<char>& present,
-                  std::uint32_t compositePosition, SegmentError& errors);
+  void checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes, const std::vector<ElementUse>& uses,
+                  const std::vector<char>& present, std::uint32_t compositePosition, SegmentError& errors);
   void checkCharacters(const Segment& segment);
   void checkEnvelopeElements(const Segment& segment, const SpecDirectory* directory);
 
   void error(const std::string& code, const std::string& message, const Segment* at, std::uint32_t element = 0,
              std::uint32_t component = 0, std::uint32_t repetition = 0);
-  void segmentError(const Segment& segment, const std::string& code, const std::string& loopId);
+  // A structural error: `tag` is the segment concerned, which for a missing one is not `segment`.
+  void segmentError(const Segment& segment, const std::string& code, const std::string& tag, const std::string& loopId);
   void elementError(const Segment& segment, SegmentError& errors, ElementError error, const std::string& detail);
   Location locate(const Segment* at) const;
 

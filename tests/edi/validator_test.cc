@@ -1,0 +1,173 @@
+#include "edi/reader.h"
+#include "edi/spec_catalog.h"
+#include "edi/validator.h"
+#include "edi/value_check.h"
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+using namespace edi;
+
+namespace {
+
+const std::string kFixtures = std::string(AFTERFLOW_EDI_FIXTURES) + "/validate";
+
+std::string readFile(const std::string& path) {
+  Poco::FileInputStream in(path);
+  std::string content;
+  Poco::StreamCopier::copyToString(in, content);
+  return content;
+}
+
+SpecCatalog& catalog() {
+  static SpecCatalog instance(SpecCatalog::defaultSchemasRoot());
+  return instance;
+}
+
+// Writes what acknowledgments would be built from, as text.
+class RecordingListener : public ValidationListener {
+ public:
+  std::ostringstream out;
+  void messageEnded(const InterchangeReport& i, const GroupReport* g, const MessageReport& m) override {
+    out << "  message " << i.index << "." << (g ? g->index : 0) << "." << m.index << " " << m.type << " "
+        << m.controlNumber << (m.accepted() ? " accepted" : " rejected");
+    for (const auto& code : m.messageErrors) out << " [" << code << "]";
+    out << "\n";
+    for (const SegmentError& s : m.segmentErrors) {
+      out << "    segment " << s.tag << " at " << s.positionInMessage << " loop '" << s.loopId << "' [" << s.code << "]\n";
+      for (const ElementError& e : s.elements) {
+        out << "      element " << e.position << "." << e.component << "." << e.repetition << " ref " << e.elementId
+            << " [" << e.code << "] '" << e.badValue << "'\n";
+      }
+    }
+  }
+  void groupEnded(const InterchangeReport& i, const GroupReport& g) override {
+    out << "  group " << i.index << "." << g.index << " " << g.functionalId << " " << g.controlNumber << " received "
+        << g.messagesReceived << " accepted " << g.messagesAccepted;
+    for (const auto& code : g.groupErrors) out << " [" << code << "]";
+    out << "\n";
+  }
+  void interchangeEnded(const InterchangeReport& i) override {
+    out << "  interchange " << i.index << " " << i.controlNumber << " from " << i.senderQualifier << ":" << i.sender
+        << " to " << i.receiverQualifier << ":" << i.receiver << " version " << i.version << " groups " << i.groups
+        << " messages " << i.messages << (i.acknowledgmentRequested ? " ack-requested" : "");
+    for (const auto& code : i.interchangeErrors) out << " [" << code << "]";
+    out << "\n";
+  }
+};
+
+std::string validate(const std::string& bytes, bool strict) {
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  ReaderOptions readerOptions;
+  readerOptions.strict = strict;
+  Reader reader(source, diagnostics, readerOptions);
+  Validator validator(catalog(), diagnostics, {strict});
+  RecordingListener listener;
+  validator.setListener(&listener);
+  Segment segment;
+  while (reader.next(segment)) validator.segment(segment, reader);
+  validator.finish();
+  std::string out = "reports:\n" + listener.out.str() + "diagnostics:\n";
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (d.code == "layout.line-breaks") continue;  // every fixture has them; the reader tests cover it
+    out += formatDiagnostic(d, "FILE") + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(validator)
+
+BOOST_AUTO_TEST_CASE(the_shipped_definitions_all_load_and_validate_against_their_schema) {
+  for (const auto& [standard, version] : std::vector<std::pair<Standard, std::string>>{
+           {Standard::x12, "004010"}, {Standard::x12, "005010"}, {Standard::edifact, "D96A"},
+           {Standard::edifact, "D01B"}, {Standard::edifact, "syntax3"}, {Standard::edifact, "syntax4"}}) {
+    BOOST_TEST(catalog().directory(standard, version) != nullptr, version);
+  }
+  for (const Diagnostic& d : catalog().diagnostics().items()) BOOST_TEST_MESSAGE(d.message);
+  BOOST_TEST(catalog().diagnostics().items().empty());
+  const auto* x12 = catalog().directory(Standard::x12, "004010");
+  for (const char* id : {"204", "990", "214", "210", "856", "944", "861", "180", "852", "997"}) {
+    BOOST_TEST(x12->message(id) != nullptr, id);
+  }
+  BOOST_TEST(catalog().directory(Standard::x12, "005010")->message("999") != nullptr);
+  for (const char* id : {"IFTMIN", "IFTSTA", "IFTMAN", "DESADV", "RECADV", "SLSRPT", "INVRPT", "APERAK"}) {
+    BOOST_TEST(catalog().directory(Standard::edifact, "D96A")->message(id) != nullptr, id);
+  }
+  for (const char* id : {"RETANN", "RETINS"}) {
+    BOOST_TEST(catalog().directory(Standard::edifact, "D01B")->message(id) != nullptr, id);
+  }
+  BOOST_TEST(catalog().directory(Standard::edifact, "syntax4")->message("CONTRL") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_definition_that_breaks_the_schema_is_refused_with_file_and_line) {
+  const std::string root = Poco::Path::temp() + "afterflow-spec-test-" + std::to_string(::getpid());
+  Poco::File(root + "/edi/x12/009990").createDirectories();
+  Poco::File(root + "/xsd").createDirectories();
+  Poco::File(catalog().schemasRoot() + "/xsd/edi-spec.xsd").copyTo(root + "/xsd/edi-spec.xsd");
+  Poco::FileOutputStream(root + "/edi/x12/009990/dictionary.xml")
+      << "<dictionary xmlns=\"urn:afterflow:edi-spec:1\" standard=\"x12\" version=\"009990\">\n"
+         "  <element id=\"1\" name=\"One\" type=\"QQ\" min=\"1\" max=\"2\"/>\n</dictionary>\n";
+  SpecCatalog broken(root);
+  BOOST_TEST(broken.directory(Standard::x12, "009990") == nullptr);
+  BOOST_REQUIRE(!broken.diagnostics().items().empty());
+  const std::string message = broken.diagnostics().items().front().message;
+  BOOST_TEST(message.find("dictionary.xml:2:") != std::string::npos, message);
+  Poco::File(root).remove(true);
+}
+
+BOOST_AUTO_TEST_CASE(a_version_name_cannot_reach_outside_the_definitions_folder) {
+  BOOST_TEST(catalog().directory(Standard::x12, "../../etc") == nullptr);
+}
+
+// Golden files: tests/edi/fixtures/validate/NAME.expected (lenient) and NAME.strict.expected.
+// AFTERFLOW_UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
+BOOST_AUTO_TEST_CASE(every_fixture_validates_as_its_golden_file_says) {
+  const bool update = Poco::Environment::get("AFTERFLOW_UPDATE_GOLDEN", "") == "1";
+  std::vector<std::string> files;
+  for (Poco::DirectoryIterator it(kFixtures), end; it != end; ++it) {
+    if (Poco::Path(it->path()).getExtension() == "edi") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  BOOST_REQUIRE_GE(files.size(), 7u);
+  for (const std::string& file : files) {
+    const std::string bytes = readFile(file);
+    for (const bool strict : {false, true}) {
+      const std::string actual = validate(bytes, strict);
+      const std::string expectedPath = file + (strict ? ".strict.expected" : ".expected");
+      if (update) {
+        Poco::FileOutputStream(expectedPath) << actual;
+        continue;
+      }
+      BOOST_REQUIRE_MESSAGE(Poco::File(expectedPath).exists(), "missing golden file " << expectedPath);
+      BOOST_TEST(actual == readFile(expectedPath), Poco::Path(expectedPath).getFileName());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dates_and_times_are_checked_for_real_calendars_and_clocks) {
+  BOOST_TEST(isValidDate("20240229"));
+  BOOST_TEST(!isValidDate("20230229"));
+  BOOST_TEST(isValidDate("20000229"));
+  BOOST_TEST(!isValidDate("19000229"));
+  BOOST_TEST(!isValidDate("20261131"));
+  BOOST_TEST(isValidDate("261101"));
+  BOOST_TEST(!isValidDate("2026111"));
+  BOOST_TEST(isValidTime("2359"));
+  BOOST_TEST(isValidTime("235959"));
+  BOOST_TEST(isValidTime("23595999"));
+  BOOST_TEST(!isValidTime("2460"));
+  BOOST_TEST(!isValidTime("24"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
