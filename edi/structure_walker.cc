@@ -50,6 +50,7 @@ void StructureWalker::close(std::size_t keep, const Report& report) {
 
 const SegmentDefinition* StructureWalker::place(std::string_view tag, const Report& report) {
   const std::uint32_t code = packTag(tag);
+  startedLoop_ = false;
   for (std::size_t depth = depth_; depth-- > 0;) {
     Frame& frame = frames_[depth];
     const auto& children = frame.node->children;
@@ -70,6 +71,7 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, const Repo
       }
       if (!child.isLoop()) return child.segment;
       push(child).counts[0] = 1;
+      startedLoop_ = true;
       return child.children.front().segment;
     }
   }

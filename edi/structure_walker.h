@@ -23,8 +23,12 @@ class StructureWalker {
   // The message ended: mandatory segments and loops not seen are reported.
   void finish(const Report& report);
 
-  // The innermost loop the last placed segment is in ("" at the top level).
+  // The innermost loop the last placed segment is in ("" at the top level), and how deep it is
+  // (0 at the top level).
   const std::string& currentLoop() const;
+  std::size_t loopDepth() const { return depth_ > 0 ? depth_ - 1 : 0; }
+  // Whether the last placed segment started a new iteration of a loop.
+  bool startedLoop() const { return startedLoop_; }
 
  private:
   struct Frame {
@@ -42,6 +46,7 @@ class StructureWalker {
   // Frames are reused across loop iterations and messages: depth_ of them are live.
   std::vector<Frame> frames_;
   std::size_t depth_ = 0;
+  bool startedLoop_ = false;
 };
 
 }  // namespace edi

@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_SUITE(command_line)
 BOOST_AUTO_TEST_CASE(help_lists_every_command_and_exits_zero) {
   const ProgramResult result = runAfterflow({"--help"});
   BOOST_TEST(result.exitCode == 0);
-  for (const char* command : {"db migrate", "db status", "db seed", "party list", "serve"}) {
+  for (const char* command : {"db migrate", "db status", "db seed", "edi validate", "edi show", "party list", "serve"}) {
     BOOST_TEST(result.out.find(command) != std::string::npos, command);
   }
   const ProgramResult serveHelp = runAfterflow({"serve", "--help"});
