@@ -1,11 +1,16 @@
 // afterflow edi validate | show
 #include "cli/command.h"
+#include "edi/ack_writer.h"
 #include "edi/byte_source.h"
 #include "edi/file_check.h"
 #include "edi/spec_catalog.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/NumberParser.h>
+
+#include <sstream>
 
 #include <ostream>
 
@@ -144,12 +149,58 @@ class EdiShow : public EdiCommand {
   }
 };
 
+class EdiAck : public EdiCommand {
+ public:
+  std::string name() const override { return "edi ack"; }
+  std::string summary() const override {
+    return "write the acknowledgment of a file: 997 (004010), 999 (005010), TA1, CONTRL";
+  }
+  std::string arguments() const override { return "FILE"; }
+  void defineMoreOptions(Poco::Util::OptionSet& options) override {
+    options.addOption(Poco::Util::Option("ta1", "", "add a TA1 even when the sender did not ask for one"));
+    options.addOption(Poco::Util::Option("output", "o", "write the acknowledgment to FILE (default: stdout)").argument("FILE"));
+    options.addOption(Poco::Util::Option("control", "", "first control number of the ack's envelopes (default 1)").argument("N"));
+  }
+  void handleMoreOption(const std::string& name, const std::string& value) override {
+    if (name == "ta1") options_.alwaysTa1 = true;
+    if (name == "output") output_ = value;
+    if (name == "control") {
+      Poco::UInt64 number = 0;
+      if (!Poco::NumberParser::tryParseUnsigned64(value, number) || number == 0 || number > 999999999) {
+        throw UsageError("--control takes a number from 1 to 999999999");
+      }
+      options_.interchangeControl = options_.groupControl = number;
+    }
+  }
+  int run(const CommandContext& context, const std::vector<std::string>& files) override {
+    if (files.size() != 1) throw UsageError("takes one file");
+    edi::SpecCatalog catalog(schemas());
+    edi::Diagnostics diagnostics;
+    std::ostringstream ack;
+    edi::AckWriter writer(ack, options_);
+    edi::FileByteSource source(files.front());
+    edi::checkInterchanges(source, catalog, diagnostics, {}, &writer);
+    for (const edi::Diagnostic& d : diagnostics.items()) context.err << edi::formatDiagnostic(d, files.front()) << "\n";
+    if (output_.empty()) {
+      context.out << ack.str() << "\n";
+    } else {
+      Poco::FileOutputStream(output_) << ack.str();
+    }
+    return diagnostics.hasErrors() ? 1 : 0;
+  }
+
+ private:
+  edi::AckOptions options_;
+  std::string output_;
+};
+
 }  // namespace
 
 std::vector<std::unique_ptr<Command>> ediCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(std::make_unique<EdiValidate>());
   commands.push_back(std::make_unique<EdiShow>());
+  commands.push_back(std::make_unique<EdiAck>());
   return commands;
 }
 

@@ -33,6 +33,7 @@ struct MessageReport {
   std::string type;              // ST01 / UNH 0065
   std::string controlNumber;     // ST02 / UNH 0062
   std::string implementation;    // X12 ST03 (5010)
+  std::string identifier;        // EDIFACT UNH S009 as received (type:version:release:agency)
   std::string version;           // the definitions used: 004010, D96A; empty when none
   std::vector<SegmentError> segmentErrors;
   std::vector<std::string> messageErrors;  // stable codes: trailer count and control number, no definition

@@ -146,8 +146,11 @@ void Validator::edifactEnvelope(const Segment& segment) {
     endGroup(segment, segment.element(1), segment.element(2));
   } else if (tag == "UNH") {
     const std::string s009(segment.element(2));
-    const std::string version = component(s009, c, 1, r) + component(s009, c, 2, r);
-    startMessage(segment, component(s009, c, 0, r), segment.element(1), version);
+    const std::string type = component(s009, c, 0, r);
+    // CONTRL is defined by the syntax (CONTRL:D:3 or CONTRL:4:1), not by a message directory.
+    const std::string version = type == "CONTRL" ? "syntax" + std::string(component(s009, c, 1, r) == "4" ? "4" : "3")
+                                                 : component(s009, c, 1, r) + component(s009, c, 2, r);
+    startMessage(segment, type, segment.element(1), version);
   } else if (tag == "UNT") {
     endMessage(segment, segment.element(1), segment.element(2));
   } else if (inMessage_) {
@@ -392,7 +395,11 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
   message_.index = inGroup_ ? messagesInGroup_ : messagesInInterchange_;
   message_.type = std::string(type);
   message_.controlNumber = std::string(control);
-  if (segment.standard() == Standard::x12) message_.implementation = std::string(segment.element(3));
+  if (segment.standard() == Standard::x12) {
+    message_.implementation = std::string(segment.element(3));
+  } else {
+    message_.identifier = std::string(segment.element(2));
+  }
 
   messageDirectory_ = segment.standard() == Standard::x12 ? groupDirectory_
                                                           : catalog_.directory(Standard::edifact, version);

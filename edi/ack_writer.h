@@ -1,0 +1,59 @@
+// Writes acknowledgments from what the validator reports: X12 997 (004010 and before) or 999
+// (005010 and after) per functional group in the sender's version, TA1 per interchange when the
+// sender asks (ISA14 = 1) or the caller does, and EDIFACT CONTRL in the sender's syntax version
+// (3 or 4). Bodies are spooled (memory, then a temporary file) so any input size is acknowledged
+// in bounded memory.
+#pragma once
+
+#include "edi/validation_report.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <iosfwd>
+#include <string>
+
+namespace edi {
+
+struct AckOptions {
+  bool alwaysTa1 = false;             // a TA1 even when ISA14 does not ask for one
+  std::uint64_t interchangeControl = 1;  // control numbers of the acknowledgment's own envelopes;
+  std::uint64_t groupControl = 1;        // each ack interchange or group takes the next one
+  std::string date;                   // CCYYMMDD of the ack; default today (UTC)
+  std::string time;                   // HHMM; default now (UTC)
+};
+
+class AckWriter : public ValidationListener {
+ public:
+  AckWriter(std::ostream& out, AckOptions options = {});
+  ~AckWriter() override;
+
+  void interchangeStarted(const InterchangeReport& interchange) override;
+  void groupStarted(const InterchangeReport& interchange, const GroupReport& group) override;
+  void messageEnded(const InterchangeReport& interchange, const GroupReport* group, const MessageReport& message) override;
+  void groupEnded(const InterchangeReport& interchange, const GroupReport& group) override;
+  void interchangeEnded(const InterchangeReport& interchange) override;
+
+  std::uint32_t acknowledgmentsWritten() const { return written_; }
+  // The control numbers the next ack envelopes would take (for the caller to store).
+  std::uint64_t nextInterchangeControl() const { return options_.interchangeControl; }
+  std::uint64_t nextGroupControl() const { return options_.groupControl; }
+
+ private:
+  class Spool;
+  void segment(std::initializer_list<std::string> elements);
+  void x12MessageAck(const MessageReport& message);
+  void edifactMessageAck(const MessageReport& message);
+
+  std::ostream& out_;
+  AckOptions options_;
+  Spool* spool_;
+  Delimiters delimiters_;
+  Standard standard_ = Standard::x12;
+  bool version5_ = false;          // X12 005010+: 999 and repetition positions
+  std::uint32_t segmentsInSet_ = 0;
+  std::uint32_t setsInInterchange_ = 0;
+  std::uint32_t groupsInAck_ = 0;
+  std::uint32_t written_ = 0;
+};
+
+}  // namespace edi
