@@ -4,6 +4,7 @@
 #include "edi/byte_source.h"
 #include "edi/file_check.h"
 #include "edi/spec_catalog.h"
+#include "edi/xml_form.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/FileStream.h>
@@ -194,6 +195,89 @@ class EdiAck : public EdiCommand {
   std::string output_;
 };
 
+// Writes to -o FILE, or to stdout.
+class OutputOption {
+ public:
+  void define(Poco::Util::OptionSet& options) {
+    options.addOption(Poco::Util::Option("output", "o", "write to FILE (default: stdout)").argument("FILE"));
+  }
+  bool handle(const std::string& name, const std::string& value) {
+    if (name != "output") return false;
+    path_ = value;
+    return true;
+  }
+  std::ostream& stream(const CommandContext& context) {
+    if (path_.empty()) return context.out;
+    file_ = std::make_unique<Poco::FileOutputStream>(path_);
+    return *file_;
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<Poco::FileOutputStream> file_;
+};
+
+class EdiToXml : public EdiCommand {
+ public:
+  std::string name() const override { return "edi to-xml"; }
+  std::string summary() const override { return "write an X12 / EDIFACT file as XML (schemas/xsd/edi-xml.xsd)"; }
+  std::string arguments() const override { return "FILE"; }
+  void defineMoreOptions(Poco::Util::OptionSet& options) override { output_.define(options); }
+  void handleMoreOption(const std::string& name, const std::string& value) override { output_.handle(name, value); }
+  int run(const CommandContext& context, const std::vector<std::string>& files) override {
+    if (files.size() != 1) throw UsageError("takes one file");
+    edi::Diagnostics diagnostics;
+    edi::FileByteSource source(files.front());
+    edi::writeXml(source, output_.stream(context), diagnostics);
+    for (const edi::Diagnostic& d : diagnostics.items()) context.err << edi::formatDiagnostic(d, files.front()) << "\n";
+    return diagnostics.hasErrors() ? 1 : 0;
+  }
+
+ private:
+  OutputOption output_;
+};
+
+class EdiFromXml : public EdiCommand {
+ public:
+  std::string name() const override { return "edi from-xml"; }
+  std::string summary() const override { return "write the X12 / EDIFACT interchanges of an XML file (to-xml's form)"; }
+  std::string arguments() const override { return "FILE"; }
+  void defineMoreOptions(Poco::Util::OptionSet& options) override {
+    output_.define(options);
+    options.addOption(Poco::Util::Option("delimiters", "", "write with these delimiters: X12 \"*>^~\", EDIFACT "
+                                                            "\"+:*'?\" (element, component, repetition, terminator[, release])")
+                          .argument("CHARS"));
+  }
+  void handleMoreOption(const std::string& name, const std::string& value) override {
+    if (!output_.handle(name, value) && name == "delimiters") delimiters_ = value;
+  }
+  int run(const CommandContext& context, const std::vector<std::string>& files) override {
+    if (files.size() != 1) throw UsageError("takes one file");
+    edi::FromXmlOptions options;
+    options.xsdPath = schemas() + "/xsd/edi-xml.xsd";
+    if (!delimiters_.empty()) {
+      // The standard decides the delimiters' count; read it from the XML's first interchange.
+      const bool x12 = delimiters_.size() == 4;
+      try {
+        options.delimiters = edi::parseDelimiters(delimiters_, x12 ? edi::Standard::x12 : edi::Standard::edifact);
+      } catch (const Poco::InvalidArgumentException& e) {
+        throw UsageError(e.message());
+      }
+    }
+    edi::Diagnostics diagnostics;
+    std::ostringstream edi;
+    const bool ok = edi::readXml(files.front(), edi, diagnostics, options);
+    for (const edi::Diagnostic& d : diagnostics.items()) context.err << edi::formatDiagnostic(d, files.front()) << "\n";
+    if (!ok) return 1;
+    output_.stream(context) << edi.str();
+    return 0;
+  }
+
+ private:
+  OutputOption output_;
+  std::string delimiters_;
+};
+
 }  // namespace
 
 std::vector<std::unique_ptr<Command>> ediCommands() {
@@ -201,6 +285,8 @@ std::vector<std::unique_ptr<Command>> ediCommands() {
   commands.push_back(std::make_unique<EdiValidate>());
   commands.push_back(std::make_unique<EdiShow>());
   commands.push_back(std::make_unique<EdiAck>());
+  commands.push_back(std::make_unique<EdiToXml>());
+  commands.push_back(std::make_unique<EdiFromXml>());
   return commands;
 }
 
