@@ -111,6 +111,17 @@ bool Reader::fill(std::size_t need) {
   return end_ - begin_ >= need;
 }
 
+// Bit i set: buffer_[at + i] is a delimiter, a release character or a line break. The buffer's
+// padding makes the 16-byte load safe near end_; callers ignore bits at or past end_.
+__attribute__((always_inline)) inline unsigned Reader::specialMask(std::size_t at) const {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buffer_.data() + at));
+  const __m128i hits =
+      _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, specials_[0]), _mm_cmpeq_epi8(block, specials_[1])),
+                                _mm_or_si128(_mm_cmpeq_epi8(block, specials_[2]), _mm_cmpeq_epi8(block, specials_[3]))),
+                   _mm_cmpeq_epi8(block, specials_[4]));
+  return static_cast<unsigned>(_mm_movemask_epi8(hits));
+}
+
 bool Reader::next(Segment& segment) {
   while (state_ != State::finished) {
     if (state_ == State::betweenInterchanges) {
@@ -121,8 +132,22 @@ bool Reader::next(Segment& segment) {
       if (segment.isServiceStringAdvice()) return true;
       continue;
     }
-    skipWhitespace();
-    if (!fill(1)) {
+    // The common layout, a line break after each terminator, costs two comparisons once known.
+    if (fastLineBreaks_ && begin_ + 1 < end_) {
+      if (buffer_[begin_] == '\r' && buffer_[begin_ + 1] == '\n') {
+        begin_ += 2;
+        ++line_;
+      } else if (buffer_[begin_] == '\n') {
+        ++begin_;
+        ++line_;
+      }
+    }
+    if (begin_ >= end_ || isWhitespace(buffer_[begin_])) {
+      skipWhitespace();
+    } else if (segmentIndex_ > 0) {
+      suffixKnown_ = true;
+    }
+    if (begin_ >= end_ && !fill(1)) {
       Location where = here();
       diagnostics_.error("syntax.truncated",
                          std::string("the file ends inside the interchange: no ") +
@@ -135,8 +160,11 @@ bool Reader::next(Segment& segment) {
       state_ = State::finished;
       return false;
     }
-    const std::string_view tag = segment.tag();
-    if (tag == (standard_ == Standard::x12 ? "IEA" : "UNZ")) state_ = State::betweenInterchanges;
+    // IEA or UNZ ends the interchange.
+    const std::string_view text = segment.text();
+    if (text.size() >= 3 && (text[0] == 'I' || text[0] == 'U') && segment.tag() == (standard_ == Standard::x12 ? "IEA" : "UNZ")) {
+      state_ = State::betweenInterchanges;
+    }
     return true;
   }
   return false;
@@ -162,6 +190,7 @@ void Reader::skipWhitespace() {
     ++begin_;
   }
   if (segmentIndex_ > 0) suffixKnown_ = true;
+  fastLineBreaks_ = suffixKnown_ && reported(Deviation::lineBreaks) && terminator != '\n' && terminator != '\r';
 }
 
 bool Reader::startInterchange(Segment& segment) {
@@ -224,6 +253,7 @@ bool Reader::startInterchange(Segment& segment) {
   ++interchange_;
   segmentIndex_ = 0;
   reported_ = {};
+  fastLineBreaks_ = false;
   suffix_.clear();
   suffixKnown_ = false;
   if (ebcdic_) deviation(Deviation::ebcdic, "charset.ebcdic", "the interchange is in EBCDIC (IBM037), read as ASCII");
@@ -331,7 +361,9 @@ bool Reader::parseUna(Segment& segment) {
   setSpecials();
 
   segment.text_ = std::string_view(p, 8);
-  segment.starts_.assign({0, 4});
+  segment.clearStarts();
+  segment.addStart(0);
+  segment.addStart(4);
   segment.serviceStringAdvice_ = true;
   segment.standard_ = Standard::edifact;
   segment.offset_ = bufferOffset_ + begin_;
@@ -350,67 +382,34 @@ void Reader::setSpecials() {
   for (std::size_t i = 0; i < 5; ++i) specials_[i] = _mm_set1_epi8(bytes[i]);
 }
 
-// Bit i set: buffer_[at + i] is a delimiter, a release character or a line break. The buffer's
-// padding makes the 16-byte load safe near end_; callers ignore bits at or past end_.
-unsigned Reader::specialMask(std::size_t at) const {
-  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buffer_.data() + at));
-  const __m128i hits =
-      _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, specials_[0]), _mm_cmpeq_epi8(block, specials_[1])),
-                                _mm_or_si128(_mm_cmpeq_epi8(block, specials_[2]), _mm_cmpeq_epi8(block, specials_[3]))),
-                   _mm_cmpeq_epi8(block, specials_[4]));
-  return static_cast<unsigned>(_mm_movemask_epi8(hits));
-}
-
 bool Reader::scanSegment(Segment& segment) {
   const char element = delimiters_.element;
   const char release = delimiters_.release;
   const char terminatorByte = delimiters_.segment.front();
   const std::size_t terminatorSize = delimiters_.segment.size();
-  std::vector<std::uint32_t>& starts = segment.starts_;
-  starts.clear();
-  starts.push_back(0);
+  segment.clearStarts();
+  segment.addStart(0);
 
-  // Positions are relative to begin_, because fill() may move the data. One 16-byte block's
-  // mask serves every element in it; `block` is where the current mask starts.
+  // Walks the bits of one 16-byte block's mask at a time. Positions are relative to begin_,
+  // because fill() may move the data.
   std::size_t block = 0;
   unsigned bits = specialMask(begin_);
-  // The first special at or after `from`, or npos when none before end_.
-  auto nextSpecial = [&](std::size_t from) -> std::size_t {
-    const std::size_t available = end_ - begin_;
-    if (from >= block + 16 || from < block) {
-      block = from;
-      bits = specialMask(begin_ + from);
-    }
-    while (true) {
-      const unsigned pending = bits & (~0u << (from - block));
-      if (pending != 0) {
-        const std::size_t found = block + static_cast<std::size_t>(__builtin_ctz(pending));
-        return found < available ? found : std::string::npos;
-      }
-      block += 16;
-      if (block >= available) return std::string::npos;
-      from = block;
-      bits = specialMask(begin_ + block);
-    }
-  };
-
-  // A fill that reads moves nothing relative to begin_, but the mask was computed over padding.
-  auto fillKeepingMask = [&](std::size_t need) {
-    const bool ok = fill(need);
-    bits = specialMask(begin_ + block);
-    return ok;
-  };
-
-  std::size_t position = 0;
   std::size_t consumed = 0;
   while (true) {
-    const std::size_t at = nextSpecial(position);
+    while (bits == 0) {
+      block += 16;
+      if (begin_ + block >= end_) break;
+      bits = specialMask(begin_ + block);
+    }
+    std::size_t at = bits ? block + static_cast<std::size_t>(__builtin_ctz(bits)) : std::string::npos;
+    if (at != std::string::npos && begin_ + at >= end_) at = std::string::npos;
     if (at == std::string::npos) {
+      // Out of data inside a segment: read more (the segment moves to the front), carry on
+      // from where the scan stopped.
       const std::size_t have = end_ - begin_;
       if (fill(have + 1)) {
-        position = have;  // nothing before `have` was special
-        block = have;
-        bits = specialMask(begin_ + have);
+        block = have & ~std::size_t(15);
+        bits = specialMask(begin_ + block) & (~0u << (have - block));
         continue;
       }
       if (have >= options_.maxSegmentBytes) {
@@ -422,33 +421,40 @@ bool Reader::scanSegment(Segment& segment) {
       }
       if (have == 0) return false;
       diagnostics_.error("syntax.missing-terminator", "the last segment has no segment terminator", here());
-      starts.push_back(static_cast<std::uint32_t>(have + 1));
+      segment.addStart(static_cast<std::uint32_t>(have + 1));
       segment.text_ = std::string_view(buffer_.data() + begin_, have);
       consumed = have;
       break;
     }
+    bits &= bits - 1;
     const char c = buffer_[begin_ + at];
     if (c == element) {
-      starts.push_back(static_cast<std::uint32_t>(at + 1));
-      position = at + 1;
-    } else if (c == terminatorByte) {
-      if (terminatorSize > 1 && (!fillKeepingMask(at + terminatorSize) ||
-                                 std::memcmp(buffer_.data() + begin_ + at, delimiters_.segment.data(),
-                                             terminatorSize) != 0)) {
-        position = at + 1;  // the lead byte of another character in the data
-        continue;
+      segment.addStart(static_cast<std::uint32_t>(at + 1));
+      continue;
+    }
+    if (c == terminatorByte) {
+      if (terminatorSize > 1) {
+        const bool complete = fill(at + terminatorSize);
+        bits = specialMask(begin_ + block) & (~0u << (at + 1 - block));  // fill() may have read more
+        if (!complete || std::memcmp(buffer_.data() + begin_ + at, delimiters_.segment.data(), terminatorSize) != 0) {
+          continue;  // the lead byte of another character in the data
+        }
       }
-      starts.push_back(static_cast<std::uint32_t>(at + 1));
+      segment.addStart(static_cast<std::uint32_t>(at + 1));
       segment.text_ = std::string_view(buffer_.data() + begin_, at);
       consumed = at + terminatorSize;
       break;
-    } else if (release && c == release) {
-      fillKeepingMask(at + 2);
-      position = at + 2;  // the escaped character is data, whatever it is
-    } else {
-      // A line break inside a segment: the file was wrapped at a fixed column.
-      return scanWrapped(segment, 0);
     }
+    if (release && c == release) {
+      // The escaped character is data, whatever it is: drop its bit, wherever it falls.
+      fill(at + 2);
+      const std::size_t next = at + 2;
+      block = next & ~std::size_t(15);
+      bits = specialMask(begin_ + block) & (next - block >= 16 ? 0u : (~0u << (next - block)));
+      continue;
+    }
+    // A line break inside a segment: the file was wrapped at a fixed column.
+    return scanWrapped(segment, 0);
   }
   segment.serviceStringAdvice_ = false;
   segment.standard_ = standard_;
@@ -468,8 +474,8 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
   const std::uint64_t offset = bufferOffset_ + begin_;
   const std::uint32_t line = line_;
   scratch_.clear();
-  segment.starts_.clear();
-  segment.starts_.push_back(0);
+  segment.clearStarts();
+  segment.addStart(0);
   std::size_t i = from;
   bool terminated = false;
   while (true) {
@@ -495,7 +501,7 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
       i += 2;
       continue;
     }
-    if (c == element) segment.starts_.push_back(static_cast<std::uint32_t>(scratch_.size() + 1));
+    if (c == element) segment.addStart(static_cast<std::uint32_t>(scratch_.size() + 1));
     scratch_ += c;
     ++i;
     if (scratch_.size() > options_.maxSegmentBytes) {
@@ -505,7 +511,7 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
     }
   }
   if (!terminated) diagnostics_.error("syntax.missing-terminator", "the last segment has no segment terminator", here());
-  segment.starts_.push_back(static_cast<std::uint32_t>(scratch_.size() + 1));
+  segment.addStart(static_cast<std::uint32_t>(scratch_.size() + 1));
   segment.text_ = scratch_;
   segment.serviceStringAdvice_ = false;
   segment.standard_ = standard_;

@@ -75,6 +75,7 @@ class Reader {
   Delimiters delimiters_;
   std::string suffix_;
   bool suffixKnown_ = false;
+  bool fastLineBreaks_ = false;  // line breaks after terminators are known and reported
   std::uint32_t interchange_ = 0;
   std::uint64_t segmentIndex_ = 0;
   bool ebcdic_ = false;

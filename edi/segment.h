@@ -16,7 +16,7 @@ class Segment {
   std::string_view text() const { return text_; }
   std::string_view tag() const { return element(0); }
   // Data elements after the tag, as present in the text (trailing empty ones included).
-  std::size_t elementCount() const { return starts_.empty() ? 0 : starts_.size() - 2; }
+  std::size_t elementCount() const { return starts_.size() < 2 ? 0 : starts_.size() - 2; }
   // Element at 1-based position (0 is the tag); empty when beyond the last one.
   std::string_view element(std::size_t position) const {
     if (position + 1 >= starts_.size()) return {};
@@ -35,6 +35,9 @@ class Segment {
 
  private:
   friend class Reader;
+
+  void clearStarts() { starts_.clear(); }
+  void addStart(std::uint32_t start) { starts_.push_back(start); }
 
   std::string_view text_;
   std::vector<std::uint32_t> starts_;  // start of each element (tag first), then text size + 1
