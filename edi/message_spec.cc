@@ -1,5 +1,7 @@
 #include "edi/message_spec.h"
 
+#include <algorithm>
+
 namespace edi {
 
 const std::string& ElementUse::displayName() const {
@@ -7,10 +9,48 @@ const std::string& ElementUse::displayName() const {
   return element ? element->name : composite->name;
 }
 
-const std::set<std::string, std::less<>>& ElementUse::validCodes() const {
-  static const std::set<std::string, std::less<>> kNone;
-  if (!codes.empty()) return codes;
-  return element ? element->codes : kNone;
+namespace {
+
+bool pack(std::string_view code, std::uint64_t& packed) {
+  if (code.size() > 8) return false;
+  packed = 0;
+  for (unsigned char c : code) packed = (packed << 8) | c;
+  packed |= static_cast<std::uint64_t>(code.size()) << 60;  // "A" and "\0A" differ
+  return code.size() < 8 || (static_cast<unsigned char>(code[0]) >> 4) == 0;
+}
+
+}  // namespace
+
+CodeSet::CodeSet(const std::set<std::string, std::less<>>& codes) {
+  for (const std::string& code : codes) {
+    std::uint64_t packed = 0;
+    if (pack(code, packed)) {
+      packed_.push_back(packed);
+    } else {
+      longCodes_.insert(code);
+    }
+  }
+  std::sort(packed_.begin(), packed_.end());
+}
+
+bool CodeSet::contains(std::string_view code) const {
+  std::uint64_t packed = 0;
+  if (pack(code, packed)) return std::binary_search(packed_.begin(), packed_.end(), packed);
+  return longCodes_.find(code) != longCodes_.end();
+}
+
+NoteKind noteKind(std::string_view kind) {
+  if (kind == "R" || kind == "D3") return kind == "R" ? NoteKind::required : NoteKind::oneOrMore;
+  if (kind == "C") return NoteKind::conditional;
+  if (kind == "E") return NoteKind::exclusion;
+  if (kind == "L") return NoteKind::listConditional;
+  if (kind == "D1") return NoteKind::oneOnly;
+  if (kind == "D2") return NoteKind::allOrNone;
+  if (kind == "D4") return NoteKind::oneOrNone;
+  if (kind == "D5") return NoteKind::ifFirstAll;
+  if (kind == "D6") return NoteKind::ifFirstOneMore;
+  if (kind == "D7") return NoteKind::ifFirstNone;
+  return NoteKind::paired;
 }
 
 const SegmentDefinition* SpecDirectory::segment(std::string_view tag) const {

@@ -40,6 +40,20 @@ struct ElementDefinition {
 
 struct CompositeDefinition;
 
+// A closed code list, looked up on every coded element: codes of up to 8 bytes (nearly all) as
+// sorted integers, so a lookup is a binary search over numbers rather than string compares.
+class CodeSet {
+ public:
+  CodeSet() = default;
+  explicit CodeSet(const std::set<std::string, std::less<>>& codes);
+  bool empty() const { return packed_.empty() && longCodes_.empty(); }
+  bool contains(std::string_view code) const;
+
+ private:
+  std::vector<std::uint64_t> packed_;
+  std::set<std::string, std::less<>> longCodes_;
+};
+
 // An element or composite at one position of a segment or composite.
 struct ElementUse {
   const ElementDefinition* element = nullptr;      // exactly one of these two is set
@@ -48,16 +62,24 @@ struct ElementUse {
   std::uint32_t maxRepeat = 1;
   std::string name;                                 // position-specific name, else the definition's
   std::set<std::string, std::less<>> codes;         // narrows the definition's codes when not empty
+  CodeSet validCodes;                               // set when loaded: these codes, else the definition's
 
   const std::string& displayName() const;
-  const std::set<std::string, std::less<>>& validCodes() const;
 };
 
 // X12 syntax notes (P R C E L) and EDIFACT dependency notes (D1..D7) over 1-based positions.
+enum class NoteKind { paired, required, conditional, exclusion, listConditional,
+                      oneOnly, allOrNone, oneOrMore, oneOrNone, ifFirstAll, ifFirstOneMore, ifFirstNone };
+
 struct SyntaxNote {
-  std::string kind;  // "P", "R", "C", "E", "L", "D1" .. "D7"
+  std::string kind;  // as written: "P", "R", "C", "E", "L", "D1" .. "D7"
+  NoteKind rule = NoteKind::paired;
   std::vector<std::uint32_t> positions;
+  std::uint64_t mask = 0;  // bit p set for each position p < 64, set when loaded
 };
+
+// The rule a written note kind names ("P" paired, "D3" one or more, ...).
+NoteKind noteKind(std::string_view kind);
 
 struct CompositeDefinition {
   std::string id;
@@ -71,6 +93,7 @@ struct SegmentDefinition {
   std::string name;
   std::vector<ElementUse> elements;
   std::vector<SyntaxNote> notes;
+  std::uint32_t lastMandatory = 0;  // position of the last mandatory element, set when loaded
 };
 
 // A segment at its place in a message, or a loop (segment group) of them; a loop's first child
@@ -82,6 +105,7 @@ struct StructureNode {
   Requirement requirement = Requirement::optional;
   std::uint32_t maxOccurs = 1;
   std::vector<StructureNode> children;
+  std::vector<std::uint32_t> mandatoryChildren;  // indices of children with requirement M, set when loaded
 
   bool isLoop() const { return segment == nullptr; }
   // The tag that starts this node: its segment's, or its trigger segment's.

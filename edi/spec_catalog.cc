@@ -235,13 +235,23 @@ class DirectoryLoader {
     result.maxRepeat = parseMax(attribute(use, "repeat"));
     result.name = attribute(use, "name");
     result.codes = codesOf(use);
+    result.validCodes = CodeSet(!result.codes.empty() ? result.codes
+                                : result.element ? result.element->codes
+                                                 : std::set<std::string, std::less<>>());
     return result;
   }
 
   std::vector<SyntaxNote> notesOf(const x::DOMElement* parent) {
     std::vector<SyntaxNote> notes;
     for (const x::DOMElement* child : childElements(parent)) {
-      if (localName(child) == "note") notes.push_back({attribute(child, "kind"), parsePositions(attribute(child, "positions"))});
+      if (localName(child) == "note") {
+        const std::string kind = attribute(child, "kind");
+        SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0};
+        for (std::uint32_t p : note.positions) {
+          if (p < 64) note.mask |= std::uint64_t(1) << p;
+        }
+        notes.push_back(std::move(note));
+      }
     }
     return notes;
   }
@@ -287,6 +297,9 @@ class DirectoryLoader {
           }
         }
         segment->notes = notesOf(child);
+        for (std::uint32_t p = 1; p <= segment->elements.size(); ++p) {
+          if (segment->elements[p - 1].requirement == Requirement::mandatory) segment->lastMandatory = p;
+        }
         directory.segments[id] = std::move(segment);
       }
     }
@@ -316,7 +329,10 @@ class DirectoryLoader {
 
   // Sets the packed tags and collects the message's segment tags.
   static void finishNode(StructureNode& node, std::vector<std::string>& tags) {
-    for (StructureNode& child : node.children) finishNode(child, tags);
+    for (std::uint32_t i = 0; i < node.children.size(); ++i) {
+      finishNode(node.children[i], tags);
+      if (node.children[i].requirement == Requirement::mandatory) node.mandatoryChildren.push_back(i);
+    }
     if (!node.isLoop()) tags.push_back(node.segment->id);
     if (!node.isLoop() || !node.children.empty()) node.tagCode = packTag(node.tag());
   }

@@ -5,8 +5,6 @@
 namespace edi {
 namespace {
 
-bool isRequired(const StructureNode& node) { return node.requirement == Requirement::mandatory; }
-
 }  // namespace
 
 StructureWalker::Frame& StructureWalker::push(const StructureNode& node) {
@@ -30,17 +28,20 @@ const std::string& StructureWalker::currentLoop() const {
   return depth_ > 1 ? frames_[depth_ - 1].node->loopId : kNone;
 }
 
-void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::size_t to, const Report& report) const {
-  for (std::size_t k = from; k < to && k < frame.counts.size(); ++k) {
-    const StructureNode& child = frame.node->children[k];
-    if (frame.counts[k] == 0 && isRequired(child)) {
-      report("segment.missing", child.tag(), child.isLoop() ? child.loopId : frame.node->loopId);
+void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const {
+  // Only the mandatory children can be missing: their indices were listed when loaded.
+  for (std::uint32_t k : frame.node->mandatoryChildren) {
+    if (k < from) continue;
+    if (k >= to) break;
+    if (frame.counts[k] == 0) {
+      const StructureNode& child = frame.node->children[k];
+      report.structureError("segment.missing", child.tag(), child.isLoop() ? child.loopId : frame.node->loopId);
     }
   }
 }
 
 // Ends the loop iterations above depth `keep`, reporting what each left out.
-void StructureWalker::close(std::size_t keep, const Report& report) {
+void StructureWalker::close(std::size_t keep, Report& report) {
   while (depth_ > keep + 1) {
     const Frame& frame = frames_[depth_ - 1];
     reportMissing(frame, frame.position, frame.counts.size(), report);
@@ -48,7 +49,7 @@ void StructureWalker::close(std::size_t keep, const Report& report) {
   }
 }
 
-const SegmentDefinition* StructureWalker::place(std::string_view tag, const Report& report) {
+const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& report) {
   const std::uint32_t code = packTag(tag);
   startedLoop_ = false;
   for (std::size_t depth = depth_; depth-- > 0;) {
@@ -66,8 +67,8 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, const Repo
       owner.position = i;
       ++owner.counts[i];
       if (owner.counts[i] > child.maxOccurs) {
-        report(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
-               child.isLoop() ? child.loopId : owner.node->loopId);
+        report.structureError(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
+                              child.isLoop() ? child.loopId : owner.node->loopId);
       }
       if (!child.isLoop()) return child.segment;
       push(child).counts[0] = 1;
@@ -77,16 +78,16 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, const Repo
   }
   const std::string loop = currentLoop();
   if (directory_->segment(tag) == nullptr) {
-    report("segment.unknown", std::string(tag), loop);
+    report.structureError("segment.unknown", std::string(tag), loop);
   } else if (!std::binary_search(message_->tags.begin(), message_->tags.end(), tag)) {
-    report("segment.not-in-message", std::string(tag), loop);
+    report.structureError("segment.not-in-message", std::string(tag), loop);
   } else {
-    report("segment.unexpected", std::string(tag), loop);
+    report.structureError("segment.unexpected", std::string(tag), loop);
   }
   return nullptr;
 }
 
-void StructureWalker::finish(const Report& report) {
+void StructureWalker::finish(Report& report) {
   if (depth_ == 0) return;
   close(0, report);
   const Frame& root = frames_.front();

@@ -5,23 +5,28 @@
 
 #include "edi/message_spec.h"
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace edi {
 
+// Told of each structural problem: a stable code, the tag concerned and the loop it belongs to.
+class StructureReport {
+ public:
+  virtual ~StructureReport() = default;
+  virtual void structureError(const std::string& code, const std::string& tag, const std::string& loopId) = 0;
+};
+
 class StructureWalker {
  public:
-  // Called with a stable code, the tag concerned and the loop it belongs to.
-  using Report = std::function<void(const std::string& code, const std::string& tag, const std::string& loopId)>;
+  using Report = StructureReport;
 
   void start(const MessageDefinition& message, const SpecDirectory& directory);
   // Places one segment. Returns its definition, or nullptr when it has no place here (reported).
-  const SegmentDefinition* place(std::string_view tag, const Report& report);
+  const SegmentDefinition* place(std::string_view tag, Report& report);
   // The message ended: mandatory segments and loops not seen are reported.
-  void finish(const Report& report);
+  void finish(Report& report);
 
   // The innermost loop the last placed segment is in ("" at the top level), and how deep it is
   // (0 at the top level).
@@ -36,8 +41,8 @@ class StructureWalker {
     std::size_t position = 0;
     std::vector<std::uint32_t> counts;
   };
-  void reportMissing(const Frame& frame, std::size_t from, std::size_t to, const Report& report) const;
-  void close(std::size_t keep, const Report& report);
+  void reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
+  void close(std::size_t keep, Report& report);
 
   Frame& push(const StructureNode& node);
 

@@ -3,6 +3,8 @@
 #include "edi/error_codes.h"
 #include "edi/value_check.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 
 namespace edi {
@@ -78,6 +80,10 @@ void Validator::segmentError(const Segment& segment, const std::string& code, co
     return;
   }
   message_.segmentErrors.push_back({tag, segmentsInMessage_, loopId, code, {}});
+}
+
+void Validator::structureError(const std::string& code, const std::string& tag, const std::string& loopId) {
+  segmentError(*current_, code, tag, loopId);
 }
 
 void Validator::elementError(const Segment& segment, SegmentError& errors, ElementError problem,
@@ -212,6 +218,7 @@ void Validator::startInterchange(const Segment& segment) {
     // 0x20-0x7E and the delimiters.
     allowedBytes_.fill(false);
     for (int b = 0x20; b < 0x7F; ++b) allowedBytes_[static_cast<std::size_t>(b)] = true;
+    charsetShape_ = CharsetShape::ascii;
   } else {
     const std::string s001(segment.element(1));
     interchange_.syntaxId = component(s001, c, 0, r);
@@ -238,6 +245,7 @@ void Validator::startInterchange(const Segment& segment) {
     interchange_.delimiters = delimiters_;
     allowedBytes_.fill(false);
     const std::string& id = interchange_.syntaxId;
+    charsetShape_ = id == "UNOA" ? CharsetShape::table : id == "UNOB" ? CharsetShape::ascii : CharsetShape::eightBit;
     if (id == "UNOA" || id == "UNOB") {
       const std::string unoa = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-()/='+:?!\"%&*;<>";
       for (unsigned char b : unoa) allowedBytes_[b] = true;
@@ -445,9 +453,8 @@ void Validator::endMessage(const Segment& segment, std::string_view count, std::
     }
   }
   if (messageDefinition_) {
-    walker_.finish([&](const std::string& code, const std::string& tag, const std::string& loop) {
-      segmentError(segment, code, tag, loop);
-    });
+    current_ = &segment;
+    walker_.finish(*this);
   }
   if (!message_.segmentErrors.empty() &&
       std::find(message_.messageErrors.begin(), message_.messageErrors.end(), "message.segment-errors") ==
@@ -467,7 +474,13 @@ void Validator::closeOpenEnvelopes(const Segment* at) {
   if (inMessage_) {
     error("message.trailer-missing", "message " + message_.controlNumber + " has no trailer", at);
     message_.messageErrors.push_back("message.trailer-missing");
-    if (messageDefinition_) walker_.finish([](const std::string&, const std::string&, const std::string&) {});
+    if (messageDefinition_) {
+      // The file ended: what the message lacks is implied by the missing trailer.
+      class Ignore : public StructureReport {
+        void structureError(const std::string&, const std::string&, const std::string&) override {}
+      } ignore;
+      walker_.finish(ignore);
+    }
     if (listener_) listener_->messageEnded(interchange_, inGroup_ ? &group_ : nullptr, message_);
     inMessage_ = false;
   }
@@ -495,10 +508,8 @@ void Validator::finish() { closeOpenEnvelopes(nullptr); }
 
 void Validator::messageBody(const Segment& segment) {
   if (messageDefinition_ == nullptr) return;
-  const SegmentDefinition* definition =
-      walker_.place(segment.tag(), [&](const std::string& code, const std::string& tag, const std::string& loop) {
-        segmentError(segment, code, tag, loop);
-      });
+  current_ = &segment;
+  const SegmentDefinition* definition = walker_.place(segment.tag(), *this);
   if (definition == nullptr) return;
   segmentErrors_.elements.clear();
   checkElements(segment, *definition, segmentErrors_);
@@ -523,7 +534,7 @@ void Validator::checkEnvelopeElements(const Segment& segment, const SpecDirector
 }
 
 void Validator::checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors) {
-  const ValueRules rules{segment.standard(), delimiters_.release, delimiters_.decimal};
+  const ValueRules rules{segment.standard(), delimiters_.release, delimiters_.decimal, segmentHasControlBytes_};
   const std::size_t defined = definition.elements.size();
   const std::size_t count = segment.elementCount();
   for (std::size_t p = defined + 1; p <= count; ++p) {
@@ -533,21 +544,30 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       break;
     }
   }
-  present_.assign(defined + 1, 0);
-  for (std::size_t p = 1; p <= defined; ++p) {
+  // Presence as bits (positions from 64 on are never named by a note); positions after the last
+  // present one matter only if a mandatory element lies there.
+  std::uint64_t present = 0;
+  const std::size_t last = std::min(defined, std::max<std::size_t>(count, definition.lastMandatory));
+  for (std::size_t p = 1; p <= last; ++p) {
     const ElementUse& use = definition.elements[p - 1];
     const std::uint32_t position = static_cast<std::uint32_t>(p);
     const std::string_view raw = p <= count ? segment.element(p) : std::string_view();
     const std::string& id = use.element ? use.element->id : use.composite->id;
-    present_[p] = !raw.empty();
+    if (!raw.empty() && p < 64) present |= std::uint64_t(1) << p;
     if (raw.empty()) {
       if (use.requirement == Requirement::mandatory) {
         elementError(segment, errors, {position, 0, 0, id, "element.missing", ""}, use.displayName());
       }
       continue;
     }
+    const bool repeats = delimiters_.repetition && use.maxRepeat > 1 &&
+                         raw.find(delimiters_.repetition) != std::string_view::npos;
+    if (!repeats && use.composite == nullptr) {
+      checkSimple(segment, use, raw, position, 0, errors);  // the common case: one simple value
+      continue;
+    }
     std::vector<std::string_view>& repetitions = repetitions_;
-    if (delimiters_.repetition && use.maxRepeat > 1) {
+    if (repeats) {
       splitValueInto(raw, delimiters_.repetition, delimiters_.release, repetitions);
     } else {
       repetitions.assign(1, raw);
@@ -559,9 +579,7 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       const std::uint32_t repetition = repetitions.size() > 1 ? static_cast<std::uint32_t>(k + 1) : 0;
       const std::string_view value = repetitions[k];
       if (use.composite == nullptr) {
-        if (const std::string_view code = checkValue(value, use, rules); !code.empty()) {
-          elementError(segment, errors, {position, 0, repetition, id, std::string(code), cut(value)}, use.displayName());
-        }
+        checkSimple(segment, use, value, position, repetition, errors);
         continue;
       }
       const CompositeDefinition& composite = *use.composite;
@@ -571,13 +589,12 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
         elementError(segment, errors, {position, 0, repetition, id, "element.too-many-components", cut(value)},
                      composite.name);
       }
-      std::vector<char>& componentPresent = componentPresent_;
-      componentPresent.assign(composite.components.size() + 1, 0);
+      std::uint64_t componentPresent = 0;
       for (std::size_t c = 1; c <= composite.components.size(); ++c) {
         const ElementUse& part = composite.components[c - 1];
         const std::string_view text = c <= components.size() ? components[c - 1] : std::string_view();
         const std::uint32_t componentPosition = static_cast<std::uint32_t>(c);
-        componentPresent[c] = !text.empty();
+        if (!text.empty() && c < 64) componentPresent |= std::uint64_t(1) << c;
         if (text.empty()) {
           if (part.requirement == Requirement::mandatory) {
             elementError(segment, errors, {position, componentPosition, repetition, part.element->id, "element.missing", ""},
@@ -593,45 +610,74 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       checkNotes(segment, composite.notes, composite.components, componentPresent, position, errors);
     }
   }
-  checkNotes(segment, definition.notes, definition.elements, present_, 0, errors);
+  checkNotes(segment, definition.notes, definition.elements, present, 0, errors);
+}
+
+void Validator::checkSimple(const Segment& segment, const ElementUse& use, std::string_view value,
+                            std::uint32_t position, std::uint32_t repetition, SegmentError& errors) {
+  const ValueRules rules{segment.standard(), delimiters_.release, delimiters_.decimal, segmentHasControlBytes_};
+  if (const std::string_view code = checkValue(value, use, rules); !code.empty()) {
+    elementError(segment, errors, {position, 0, repetition, use.element->id, std::string(code), cut(value)},
+                 use.displayName());
+  }
 }
 
 void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes,
-                           const std::vector<ElementUse>& uses, const std::vector<char>& present,
+                           const std::vector<ElementUse>& uses, std::uint64_t present,
                            std::uint32_t compositePosition, SegmentError& errors) {
   for (const SyntaxNote& note : notes) {
     if (note.positions.empty()) continue;
-    // One pass: how many are given, the first missing one, the second given one.
-    std::size_t given = 0;
+    const std::uint64_t given_ = present & note.mask;
+    const std::size_t given = static_cast<std::size_t>(__builtin_popcountll(given_));
+    const std::uint32_t first = note.positions.front();
+    const bool firstGiven = first < 64 && (present >> first & 1);
+    const std::size_t total = note.positions.size();
+    // Nothing of the note is there and it asks for nothing: the common case, decided here.
+    if (given == 0 && note.rule != NoteKind::required && note.rule != NoteKind::oneOrMore &&
+        note.rule != NoteKind::oneOnly) {
+      continue;
+    }
     std::uint32_t firstMissing = 0, secondGiven = 0;
+    std::size_t seen = 0;
     for (std::uint32_t p : note.positions) {
-      if (p < present.size() && present[p]) {
-        if (++given == 2) secondGiven = p;
+      if (p < 64 && (present >> p & 1)) {
+        if (++seen == 2) secondGiven = p;
       } else if (firstMissing == 0) {
         firstMissing = p;
       }
     }
-    const std::uint32_t first = note.positions.front();
-    const bool firstGiven = first < present.size() && present[first];
-    const std::size_t total = note.positions.size();
-    const std::string& kind = note.kind;
     const char* code = nullptr;
     std::uint32_t at = 0;
-    if ((kind == "P" || kind == "D2") && given > 0 && given < total) {
-      code = "element.conditional-missing", at = firstMissing;
-    } else if ((kind == "R" || kind == "D3") && given == 0) {
-      code = "element.conditional-missing", at = first;
-    } else if ((kind == "C" || kind == "D5") && firstGiven && given < total) {
-      code = "element.conditional-missing", at = firstMissing;
-    } else if ((kind == "E" || kind == "D4") && given > 1) {
-      code = "element.exclusion-violated", at = secondGiven;
-    } else if ((kind == "L" || kind == "D6") && firstGiven && given < 2) {
-      code = "element.conditional-missing", at = total > 1 ? note.positions[1] : first;
-    } else if (kind == "D1" && given != 1) {
-      code = given == 0 ? "element.conditional-missing" : "element.exclusion-violated";
-      at = given == 0 ? first : secondGiven;
-    } else if (kind == "D7" && firstGiven && given > 1) {
-      code = "element.exclusion-violated", at = secondGiven;
+    switch (note.rule) {
+      case NoteKind::paired:
+      case NoteKind::allOrNone:
+        if (given > 0 && given < total) code = "element.conditional-missing", at = firstMissing;
+        break;
+      case NoteKind::required:
+      case NoteKind::oneOrMore:
+        if (given == 0) code = "element.conditional-missing", at = first;
+        break;
+      case NoteKind::conditional:
+      case NoteKind::ifFirstAll:
+        if (firstGiven && given < total) code = "element.conditional-missing", at = firstMissing;
+        break;
+      case NoteKind::exclusion:
+      case NoteKind::oneOrNone:
+        if (given > 1) code = "element.exclusion-violated", at = secondGiven;
+        break;
+      case NoteKind::listConditional:
+      case NoteKind::ifFirstOneMore:
+        if (firstGiven && given < 2) code = "element.conditional-missing", at = total > 1 ? note.positions[1] : first;
+        break;
+      case NoteKind::oneOnly:
+        if (given != 1) {
+          code = given == 0 ? "element.conditional-missing" : "element.exclusion-violated";
+          at = given == 0 ? first : secondGiven;
+        }
+        break;
+      case NoteKind::ifFirstNone:
+        if (firstGiven && given > 1) code = "element.exclusion-violated", at = secondGiven;
+        break;
     }
     if (code == nullptr) continue;
     std::string positions;
@@ -639,13 +685,37 @@ void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>
     const ElementUse* use = at >= 1 && at <= uses.size() ? &uses[at - 1] : nullptr;
     const std::string id = use == nullptr ? "" : use->element ? use->element->id : use->composite->id;
     ElementError problem{compositePosition ? compositePosition : at, compositePosition ? at : 0, 0, id, code, ""};
-    elementError(segment, errors, std::move(problem), "syntax note " + kind + positions);
+    elementError(segment, errors, std::move(problem), "syntax note " + note.kind + positions);
   }
 }
 
 void Validator::checkCharacters(const Segment& segment) {
   const std::string_view text = segment.text();
   std::size_t bad = 0;
+  if (charsetShape_ != CharsetShape::table) {
+    // Skip 16-byte blocks with no byte below 0x20, no 0x7F and (ASCII) none from 0x80.
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i del = _mm_set1_epi8(0x7F);
+    const __m128i high = _mm_set1_epi8(static_cast<char>(0x80));
+    const bool ascii = charsetShape_ == CharsetShape::ascii;
+    while (bad + 16 <= text.size()) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + bad));
+      const __m128i printable = _mm_cmpeq_epi8(_mm_max_epu8(block, space), block);  // >= 0x20
+      __m128i suspicious = _mm_or_si128(_mm_andnot_si128(printable, _mm_set1_epi8(-1)), _mm_cmpeq_epi8(block, del));
+      if (ascii) suspicious = _mm_or_si128(suspicious, _mm_cmpeq_epi8(_mm_max_epu8(block, high), block));
+      if (_mm_movemask_epi8(suspicious) != 0) break;
+      bad += 16;
+    }
+    if (bad < text.size() && text.size() >= 16 && bad + 16 > text.size()) {
+      // The tail: the last 16 bytes again (overlapping), rather than byte by byte.
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
+      const __m128i printable = _mm_cmpeq_epi8(_mm_max_epu8(block, space), block);
+      __m128i suspicious = _mm_or_si128(_mm_andnot_si128(printable, _mm_set1_epi8(-1)), _mm_cmpeq_epi8(block, del));
+      if (ascii) suspicious = _mm_or_si128(suspicious, _mm_cmpeq_epi8(_mm_max_epu8(block, high), block));
+      if (_mm_movemask_epi8(suspicious) == 0) bad = text.size();
+    }
+  }
+  segmentHasControlBytes_ = bad < text.size();
   while (bad < text.size() && allowedBytes_[static_cast<unsigned char>(text[bad])]) ++bad;
   if (bad == text.size() || !inInterchange_) return;
   // The element the byte is in: count separators before it.

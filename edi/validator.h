@@ -19,7 +19,7 @@ struct ValidatorOptions {
   std::size_t maxSegmentErrorsPerMessage = 99;  // acks carry no more; the rest are counted
 };
 
-class Validator {
+class Validator : private StructureReport {
  public:
   Validator(SpecCatalog& catalog, Diagnostics& diagnostics, ValidatorOptions options = {});
 
@@ -45,8 +45,10 @@ class Validator {
   void closeOpenEnvelopes(const Segment* at);
   void messageBody(const Segment& segment);
   void checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors);
+  void checkSimple(const Segment& segment, const ElementUse& use, std::string_view value, std::uint32_t position,
+                   std::uint32_t repetition, SegmentError& errors);
   void checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes, const std::vector<ElementUse>& uses,
-                  const std::vector<char>& present, std::uint32_t compositePosition, SegmentError& errors);
+                  std::uint64_t present, std::uint32_t compositePosition, SegmentError& errors);
   void checkCharacters(const Segment& segment);
   void checkEnvelopeElements(const Segment& segment, const SpecDirectory* directory);
 
@@ -54,6 +56,8 @@ class Validator {
              std::uint32_t component = 0, std::uint32_t repetition = 0);
   // A structural error: `tag` is the segment concerned, which for a missing one is not `segment`.
   void segmentError(const Segment& segment, const std::string& code, const std::string& tag, const std::string& loopId);
+  // StructureReport: the walker's findings, about the segment being placed (current_).
+  void structureError(const std::string& code, const std::string& tag, const std::string& loopId) override;
   void elementError(const Segment& segment, SegmentError& errors, ElementError error, const std::string& detail);
   Location locate(const Segment* at) const;
 
@@ -74,13 +78,17 @@ class Validator {
   const SpecDirectory* messageDirectory_ = nullptr;
   const MessageDefinition* messageDefinition_ = nullptr;
   StructureWalker walker_;
+  const Segment* current_ = nullptr;  // the segment the walker is placing
   bool charsetReported_ = false;
   std::array<bool, 256> allowedBytes_{};
+  // Most sets allow every byte from 0x20 on (but 0x7F), X12 only up to 0x7E: then 16 bytes are
+  // checked at once and the table is consulted only around a suspicious byte.
+  enum class CharsetShape { table, ascii, eightBit } charsetShape_ = CharsetShape::table;
 
   std::uint64_t messagesSeen_ = 0, messagesAccepted_ = 0;
 
   // Scratch space reused for every segment, so that a valid segment costs no allocation.
-  std::vector<char> present_, componentPresent_;
+  bool segmentHasControlBytes_ = true;  // set by checkCharacters for the segment in hand
   std::vector<std::string_view> repetitions_, components_;
   SegmentError segmentErrors_;
 };

@@ -73,8 +73,10 @@ std::string_view checkValue(std::string_view raw, const ElementUse& use, const V
     }
     value = unescaped;
   }
-  for (unsigned char c : value) {
-    if (c < 0x20 || c == 0x7F) return "element.invalid-character";
+  if (rules.controlBytes) {
+    for (unsigned char c : value) {
+      if (c < 0x20 || c == 0x7F) return "element.invalid-character";
+    }
   }
 
   std::size_t length = value.size();
@@ -103,11 +105,11 @@ std::string_view checkValue(std::string_view raw, const ElementUse& use, const V
   }
   if (length < definition.minLength) return "element.too-short";
   if (length > definition.maxLength) return "element.too-long";
-  const auto& codes = use.validCodes();
-  if (!codes.empty() && codes.find(value) == codes.end()) {
+  const CodeSet& codes = use.validCodes;
+  if (!codes.empty() && !codes.contains(value)) {
     // X12 pads some fixed-width identifiers (ISA qualifiers) with spaces; compare trimmed.
     const auto last = value.find_last_not_of(' ');
-    if (last == std::string_view::npos || codes.find(value.substr(0, last + 1)) == codes.end()) {
+    if (last == std::string_view::npos || !codes.contains(value.substr(0, last + 1))) {
       return "element.invalid-code";
     }
   }

@@ -13,6 +13,7 @@ struct ValueRules {
   Standard standard = Standard::x12;
   char release = 0;    // EDIFACT release character: not counted in lengths
   char decimal = '.';  // EDIFACT decimal mark (UNA), '.' or ','
+  bool controlBytes = true;  // false when the caller knows the segment holds no byte below 0x20
 };
 
 // The stable code of the first problem ("element.too-long", ...), or empty when the value is
