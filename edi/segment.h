@@ -20,7 +20,8 @@ class Segment {
   // Element at 1-based position (0 is the tag); empty when beyond the last one.
   std::string_view element(std::size_t position) const {
     if (position + 1 >= starts_.size()) return {};
-    return text_.substr(starts_[position], starts_[position + 1] - 1 - starts_[position]);
+    // The reader guarantees starts are in range: no second bounds check here.
+    return std::string_view(text_.data() + starts_[position], starts_[position + 1] - 1 - starts_[position]);
   }
 
   // EDIFACT's UNA is not a segment but a header of fixed layout; the reader yields it as one so

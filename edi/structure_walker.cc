@@ -60,7 +60,7 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
     const std::size_t first = std::max<std::size_t>(frame.position, depth > 0 ? 1 : 0);
     for (std::size_t i = first; i < children.size(); ++i) {
       const StructureNode& child = children[i];
-      if (child.tagCode != code || child.tag() != tag) continue;
+      if (child.tagCode != code) continue;  // tags of 2-3 characters: equal codes, equal tags
       close(depth, report);
       Frame& owner = frames_[depth];
       reportMissing(owner, owner.position + (owner.counts[owner.position] > 0 ? 1 : 0), i, report);
