@@ -117,6 +117,9 @@ class EdiValidate : public EdiCommand {
         continue;
       }
       for (const edi::Diagnostic& d : diagnostics.items()) context.out << edi::formatDiagnostic(d, file) << "\n";
+      if (diagnostics.droppedCount() > 0) {
+        context.out << file << ": " << diagnostics.droppedCount() << " more diagnostics counted but not shown\n";
+      }
       context.out << file << ": " << (valid ? "valid" : "invalid") << " (" << summary.interchanges
                   << " interchanges, " << summary.messages << " messages, " << summary.messagesAccepted
                   << " accepted, " << diagnostics.errorCount() << " errors, " << diagnostics.warningCount()

@@ -1,13 +1,7 @@
 #include "edi/diagnostic.h"
 
-#include <algorithm>
 
 namespace edi {
-
-std::size_t Diagnostics::errorCount() const {
-  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
-                                                [](const Diagnostic& d) { return d.severity == Severity::error; }));
-}
 
 std::string formatDiagnostic(const Diagnostic& d, const std::string& fileName) {
   const Location& w = d.where;

@@ -33,9 +33,20 @@ struct Diagnostic {
 };
 
 // Diagnostics of one run, in order. A tolerated deviation that repeats is counted, not repeated.
+// Past a limit (a file with millions of errors), diagnostics are counted but no longer kept, so
+// memory stays bounded; the counts stay exact.
 class Diagnostics {
  public:
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  explicit Diagnostics(std::size_t limit = 100000) : limit_(limit) {}
+
+  void add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::error) ++errors_;
+    if (items_.size() < limit_) {
+      items_.push_back(std::move(diagnostic));
+    } else {
+      ++dropped_;
+    }
+  }
   void error(std::string code, std::string message, Location where) {
     add({Severity::error, std::move(code), std::move(message), std::move(where)});
   }
@@ -44,13 +55,20 @@ class Diagnostics {
   }
 
   const std::vector<Diagnostic>& items() const { return items_; }
-  std::size_t errorCount() const;
-  std::size_t warningCount() const { return items_.size() - errorCount(); }
-  bool hasErrors() const { return errorCount() > 0; }
-  void clear() { items_.clear(); }
+  std::size_t errorCount() const { return errors_; }
+  std::size_t warningCount() const { return items_.size() + dropped_ - errors_; }
+  std::size_t droppedCount() const { return dropped_; }  // counted, not kept
+  bool hasErrors() const { return errors_ > 0; }
+  void clear() {
+    items_.clear();
+    errors_ = dropped_ = 0;
+  }
 
  private:
   std::vector<Diagnostic> items_;
+  std::size_t limit_;
+  std::size_t errors_ = 0;
+  std::size_t dropped_ = 0;
 };
 
 // "FILE:LINE: error: [code] message (interchange 1, group 1, message 2, segment 14 N1, element 3)"

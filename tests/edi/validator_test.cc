@@ -155,6 +155,16 @@ BOOST_AUTO_TEST_CASE(every_fixture_validates_as_its_golden_file_says) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(past_its_limit_a_diagnostics_list_counts_without_keeping) {
+  Diagnostics diagnostics(3);
+  for (int i = 0; i < 5; ++i) diagnostics.error("element.too-long", "e", {});
+  diagnostics.warning("layout.bom", "w", {});
+  BOOST_TEST(diagnostics.items().size() == 3u);
+  BOOST_TEST(diagnostics.errorCount() == 5u);
+  BOOST_TEST(diagnostics.warningCount() == 1u);
+  BOOST_TEST(diagnostics.droppedCount() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(dates_and_times_are_checked_for_real_calendars_and_clocks) {
   BOOST_TEST(isValidDate("20240229"));
   BOOST_TEST(!isValidDate("20230229"));
