@@ -1,7 +1,9 @@
 // Measures the EDI engine on one file: MB/s and peak RSS, one core.
-// Usage: edi_bench FILE [--mode read|validate] [--show N]
+// Usage: edi_bench FILE [--mode read|validate|ack] [--show N]
 //   read: every segment and element tokenized (Reader), nothing kept.
 //   validate: read + envelopes, structure and elements against the definitions in schemas/.
+//   ack: validate + the acknowledgment (997/999/CONTRL) written to a discarding stream.
+#include "edi/ack_writer.h"
 #include "edi/byte_source.h"
 #include "edi/reader.h"
 #include "edi/spec_catalog.h"
@@ -11,6 +13,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ostream>
+#include <streambuf>
 #include <string>
 
 #include <sys/resource.h>
@@ -42,7 +46,15 @@ int main(int argc, char** argv) {
     std::uint64_t segments = 0, elements = 0;
     edi::SpecCatalog catalog(edi::SpecCatalog::defaultSchemasRoot());
     edi::Validator validator(catalog, diagnostics);
-    const bool validate = mode == "validate";
+    // The acknowledgment is written and thrown away: what is measured is producing it.
+    struct Discard : std::streambuf {
+      int overflow(int c) override { return c; }
+      std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+    } discard;
+    std::ostream sink(&discard);
+    edi::AckWriter ack(sink);
+    if (mode == "ack") validator.setListener(&ack);
+    const bool validate = mode == "validate" || mode == "ack";
     while (reader.next(segment)) {
       ++segments;
       elements += segment.elementCount();

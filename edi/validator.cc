@@ -129,6 +129,9 @@ void Validator::x12Envelope(const Segment& segment) {
     endMessage(segment, segment.element(1), segment.element(2));
   } else if (tag == "TA1" && !inMessage_) {
     checkEnvelopeElements(segment, envelopeDirectory_);
+  } else if ((tag == "ISB" || tag == "ISE") && inInterchange_ && !inGroup_) {
+    // Grade of service and deferred delivery requests: interchange-level, before any group.
+    checkEnvelopeElements(segment, envelopeDirectory_);
   } else if (inMessage_) {
     ++segmentsInMessage_;
     messageBody(segment);
