@@ -389,6 +389,7 @@ bool Reader::scanSegment(Segment& segment) {
   const std::size_t terminatorSize = delimiters_.segment.size();
   segment.clearStarts();
   segment.addStart(0);
+  segment.hasRelease_ = false;
 
   // Walks the bits of one 16-byte block's mask at a time. Positions are relative to begin_,
   // because fill() may move the data.
@@ -447,6 +448,7 @@ bool Reader::scanSegment(Segment& segment) {
     }
     if (release && c == release) {
       // The escaped character is data, whatever it is: drop its bit, wherever it falls.
+      segment.hasRelease_ = true;
       fill(at + 2);
       const std::size_t next = at + 2;
       block = next & ~std::size_t(15);
@@ -476,6 +478,7 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
   scratch_.clear();
   segment.clearStarts();
   segment.addStart(0);
+  segment.hasRelease_ = release != 0;
   std::size_t i = from;
   bool terminated = false;
   while (true) {

@@ -27,6 +27,8 @@ class Segment {
   // EDIFACT's UNA is not a segment but a header of fixed layout; the reader yields it as one so
   // that nothing of the input is lost, with this flag set and no elements.
   bool isServiceStringAdvice() const { return serviceStringAdvice_; }
+  // Whether the segment holds a release character at all: when not, values need no unescaping.
+  bool hasRelease() const { return hasRelease_; }
 
   Standard standard() const { return standard_; }
   std::uint64_t offset() const { return offset_; }       // of the first byte of the tag
@@ -43,11 +45,43 @@ class Segment {
   std::string_view text_;
   std::vector<std::uint32_t> starts_;  // start of each element (tag first), then text size + 1
   bool serviceStringAdvice_ = false;
+  bool hasRelease_ = false;
   Standard standard_ = Standard::x12;
   std::uint64_t offset_ = 0;
   std::uint32_t line_ = 0;
   std::uint32_t interchange_ = 0;
   std::uint64_t index_ = 0;
+};
+
+// The parts of a raw value between separators, one at a time, honouring the release character;
+// for hot loops that must not allocate.
+class PartCursor {
+ public:
+  PartCursor(std::string_view value, char separator, char release)
+      : value_(value), separator_(separator), release_(release) {}
+  bool done() const { return done_; }
+  // The next part; empty (and done()) once the value is used up.
+  std::string_view next() {
+    if (done_) return {};
+    std::size_t i = start_;
+    for (; i < value_.size(); ++i) {
+      if (value_[i] == separator_) break;
+      if (release_ && value_[i] == release_) ++i;
+    }
+    const std::string_view part = value_.substr(start_, std::min(i, value_.size()) - start_);
+    if (i >= value_.size()) {
+      done_ = true;
+    } else {
+      start_ = i + 1;
+    }
+    return part;
+  }
+
+ private:
+  std::string_view value_;
+  std::size_t start_ = 0;
+  char separator_, release_;
+  bool done_ = false;
 };
 
 // Splits a raw element value at `separator`, honouring the release character (0: none).

@@ -537,7 +537,8 @@ void Validator::checkEnvelopeElements(const Segment& segment, const SpecDirector
 }
 
 void Validator::checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors) {
-  const ValueRules rules{segment.standard(), delimiters_.release, delimiters_.decimal, segmentHasControlBytes_};
+  const ValueRules rules{segment.standard(), segment.hasRelease() ? delimiters_.release : '\0', delimiters_.decimal,
+                         segmentHasControlBytes_};
   const std::size_t defined = definition.elements.size();
   const std::size_t count = segment.elementCount();
   for (std::size_t p = defined + 1; p <= count; ++p) {
@@ -586,16 +587,11 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
         continue;
       }
       const CompositeDefinition& composite = *use.composite;
-      std::vector<std::string_view>& components = components_;
-      splitValueInto(value, delimiters_.component, delimiters_.release, components);
-      if (components.size() > composite.components.size()) {
-        elementError(segment, errors, {position, 0, repetition, id, "element.too-many-components", cut(value)},
-                     composite.name);
-      }
+      PartCursor components(value, delimiters_.component, rules.release);
       std::uint64_t componentPresent = 0;
       for (std::size_t c = 1; c <= composite.components.size(); ++c) {
         const ElementUse& part = composite.components[c - 1];
-        const std::string_view text = c <= components.size() ? components[c - 1] : std::string_view();
+        const std::string_view text = components.next();
         const std::uint32_t componentPosition = static_cast<std::uint32_t>(c);
         if (!text.empty() && c < 64) componentPresent |= std::uint64_t(1) << c;
         if (text.empty()) {
@@ -610,6 +606,10 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
                        part.displayName());
         }
       }
+      if (!components.done()) {
+        elementError(segment, errors, {position, 0, repetition, id, "element.too-many-components", cut(value)},
+                     composite.name);
+      }
       checkNotes(segment, composite.notes, composite.components, componentPresent, position, errors);
     }
   }
@@ -618,7 +618,8 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
 
 void Validator::checkSimple(const Segment& segment, const ElementUse& use, std::string_view value,
                             std::uint32_t position, std::uint32_t repetition, SegmentError& errors) {
-  const ValueRules rules{segment.standard(), delimiters_.release, delimiters_.decimal, segmentHasControlBytes_};
+  const ValueRules rules{segment.standard(), segment.hasRelease() ? delimiters_.release : '\0', delimiters_.decimal,
+                         segmentHasControlBytes_};
   if (const std::string_view code = checkValue(value, use, rules); !code.empty()) {
     elementError(segment, errors, {position, 0, repetition, use.element->id, std::string(code), cut(value)},
                  use.displayName());
