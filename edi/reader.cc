@@ -13,8 +13,9 @@ namespace {
 
 // Bytes past end_ that SIMD loads may touch; never read as data.
 constexpr std::size_t kPadding = 64;
-// Enough for any ISA, even with unpadded or overlong fields.
-constexpr std::size_t kIsaLookahead = 512;
+// An ISA is 106 bytes; with overlong fields we still look this far, and no further, whatever the
+// buffer size, so that a file reads the same however its bytes arrive.
+constexpr std::size_t kMaxIsaBytes = 4096;
 // Fixed ISA field widths, ISA01..ISA16.
 constexpr int kIsaWidths[16] = {2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1};
 
@@ -274,16 +275,14 @@ bool Reader::startInterchange(Segment& segment) {
 }
 
 bool Reader::parseIsa() {
-  fill(kIsaLookahead);
   const Location at = here();
   // Up to ISA16 the header is read without line breaks, so that a file wrapped at a fixed column
   // still reads; the byte after ISA16 is the terminator, whatever it is (it may be a line break).
   std::string isa;
   std::size_t raw = 0;
-  const std::size_t available = end_ - begin_;
   int separators = 0;
   char separator = 0;
-  while (raw < available && separators < 16) {
+  while (separators < 16 && raw < kMaxIsaBytes && fill(raw + 1)) {
     const char c = buffer_[begin_ + raw++];
     if (c == '\r' || c == '\n') continue;
     isa += c;
@@ -294,8 +293,10 @@ bool Reader::parseIsa() {
     diagnostics_.error("syntax.isa", "the ISA segment has fewer than 16 elements or is cut short", at);
     return false;
   }
-  // ISA16, the component separator, then the terminator.
-  while (raw < available && (buffer_[begin_ + raw] == '\r' || buffer_[begin_ + raw] == '\n')) ++raw;
+  // ISA16, the component separator, then the terminator (up to 4 bytes when multi-byte).
+  while (raw < kMaxIsaBytes && fill(raw + 1) && (buffer_[begin_ + raw] == '\r' || buffer_[begin_ + raw] == '\n')) ++raw;
+  fill(raw + 5);
+  const std::size_t available = end_ - begin_;
   if (raw + 1 >= available) {
     diagnostics_.error("syntax.isa", "the ISA segment ends before its segment terminator", at);
     return false;

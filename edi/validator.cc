@@ -122,11 +122,11 @@ void Validator::x12Envelope(const Segment& segment) {
   } else if (tag == "GS") {
     startGroup(segment);
   } else if (tag == "GE") {
-    endGroup(segment, segment.element(1), segment.element(2));
+    endGroup(segment);
   } else if (tag == "ST") {
     startMessage(segment, segment.element(1), segment.element(2), groupDirectory_ ? groupDirectory_->version : "");
   } else if (tag == "SE") {
-    endMessage(segment, segment.element(1), segment.element(2));
+    endMessage(segment);
   } else if (tag == "TA1" && !inMessage_) {
     checkEnvelopeElements(segment, envelopeDirectory_);
   } else if ((tag == "ISB" || tag == "ISE") && inInterchange_ && !inGroup_) {
@@ -152,7 +152,7 @@ void Validator::edifactEnvelope(const Segment& segment) {
   } else if (tag == "UNG") {
     startGroup(segment);
   } else if (tag == "UNE") {
-    endGroup(segment, segment.element(1), segment.element(2));
+    endGroup(segment);
   } else if (tag == "UNH") {
     const std::string s009(segment.element(2));
     const std::string type = component(s009, c, 0, r);
@@ -161,7 +161,7 @@ void Validator::edifactEnvelope(const Segment& segment) {
                                                  : component(s009, c, 1, r) + component(s009, c, 2, r);
     startMessage(segment, type, segment.element(1), version);
   } else if (tag == "UNT") {
-    endMessage(segment, segment.element(1), segment.element(2));
+    endMessage(segment);
   } else if (inMessage_) {
     ++segmentsInMessage_;
     messageBody(segment);
@@ -277,33 +277,19 @@ void Validator::endInterchange(const Segment& segment) {
     interchange_.interchangeErrors.push_back("interchange.structure");
     if (inMessage_) {
       message_.messageErrors.push_back("message.trailer-missing");
-      endMessage(segment, {}, {});
+      endMessage(segment);
     }
     if (inGroup_) {
       group_.groupErrors.push_back("group.trailer-missing");
-      endGroup(segment, {}, {});
+      endGroup(segment);
     }
   }
   checkEnvelopeElements(segment, envelopeDirectory_);
   const bool x12 = segment.standard() == Standard::x12;
   // EDIFACT counts groups when there are any, else messages.
-  const std::uint32_t expected = x12 || groupsInInterchange_ > 0 ? groupsInInterchange_ : messagesInInterchange_;
-  const std::string_view count = segment.element(1);
-  const std::string_view control = segment.element(2);
-  if (!isNumber(count) || toNumber(count) != expected) {
-    error("interchange.count-mismatch",
-          std::string(segment.tag()) + "01 says " + std::string(count) + " but the interchange holds " +
-              std::to_string(expected) + (x12 || groupsInInterchange_ ? " groups" : " messages"),
-          &segment, 1);
-    interchange_.interchangeErrors.push_back("interchange.count-mismatch");
-  }
-  if (control != interchange_.controlNumber) {
-    error("interchange.control-mismatch",
-          std::string(segment.tag()) + "02 '" + std::string(control) + "' differs from the header's '" +
-              interchange_.controlNumber + "'",
-          &segment, 2);
-    interchange_.interchangeErrors.push_back("interchange.control-mismatch");
-  }
+  const bool groups = x12 || groupsInInterchange_ > 0;
+  checkTrailer(segment, "interchange", groups ? groupsInInterchange_ : messagesInInterchange_,
+               groups ? "groups" : "messages", interchange_.controlNumber, interchange_.interchangeErrors);
   interchange_.groups = groupsInInterchange_;
   interchange_.messages = messagesInInterchange_;
   if (listener_) listener_->interchangeEnded(interchange_);
@@ -314,12 +300,12 @@ void Validator::startGroup(const Segment& segment) {
   if (inMessage_) {
     error("interchange.structure", "a group starts inside a message", &segment);
     message_.messageErrors.push_back("message.trailer-missing");
-    endMessage(segment, {}, {});
+    endMessage(segment);
   }
   if (inGroup_) {
     error("interchange.structure", "a group starts before the previous one was closed", &segment);
     group_.groupErrors.push_back("group.trailer-missing");
-    endGroup(segment, {}, {});
+    endGroup(segment);
   }
   inGroup_ = true;
   ++groupsInInterchange_;
@@ -347,7 +333,7 @@ void Validator::startGroup(const Segment& segment) {
   if (listener_) listener_->groupStarted(interchange_, group_);
 }
 
-void Validator::endGroup(const Segment& segment, std::string_view count, std::string_view control) {
+void Validator::endGroup(const Segment& segment) {
   if (!inGroup_) {
     error("interchange.structure", std::string(segment.tag()) + " without a group header", &segment);
     return;
@@ -357,24 +343,11 @@ void Validator::endGroup(const Segment& segment, std::string_view count, std::st
     error("message.trailer-missing", "the group closes while message " + message_.controlNumber + " is open",
           &segment);
     message_.messageErrors.push_back("message.trailer-missing");
-    endMessage(segment, {}, {});
+    endMessage(segment);
   }
   if (trailer) {
     checkEnvelopeElements(segment, envelopeDirectory_);
-    if (!isNumber(count) || toNumber(count) != messagesInGroup_) {
-      error("group.count-mismatch",
-            std::string(segment.tag()) + "01 says " + std::string(count) + " but the group holds " +
-                std::to_string(messagesInGroup_) + " messages",
-            &segment, 1);
-      group_.groupErrors.push_back("group.count-mismatch");
-    }
-    if (control != group_.controlNumber) {
-      error("group.control-mismatch",
-            std::string(segment.tag()) + "02 '" + std::string(control) + "' differs from the header's '" +
-                group_.controlNumber + "'",
-            &segment, 2);
-      group_.groupErrors.push_back("group.control-mismatch");
-    }
+    checkTrailer(segment, "group", messagesInGroup_, "messages", group_.controlNumber, group_.groupErrors);
   }
   group_.messagesReceived = messagesInGroup_;
   if (listener_) listener_->groupEnded(interchange_, group_);
@@ -388,7 +361,7 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
     error("message.trailer-missing", "message " + message_.controlNumber + " has no trailer before the next one",
           &segment);
     message_.messageErrors.push_back("message.trailer-missing");
-    endMessage(segment, {}, {});
+    endMessage(segment);
   }
   if (!inInterchange_) {
     error("interchange.structure", "a message outside any interchange", &segment);
@@ -431,7 +404,7 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
   messageBody(segment);
 }
 
-void Validator::endMessage(const Segment& segment, std::string_view count, std::string_view control) {
+void Validator::endMessage(const Segment& segment) {
   if (!inMessage_) {
     error("interchange.structure", std::string(segment.tag()) + " without a message header", &segment);
     return;
@@ -440,20 +413,7 @@ void Validator::endMessage(const Segment& segment, std::string_view count, std::
   if (trailer) {
     ++segmentsInMessage_;
     if (messageDefinition_) messageBody(segment);
-    if (!isNumber(count) || toNumber(count) != segmentsInMessage_) {
-      error("message.count-mismatch",
-            std::string(segment.tag()) + "01 says " + std::string(count) + " segments, the message has " +
-                std::to_string(segmentsInMessage_),
-            &segment, 1);
-      message_.messageErrors.push_back("message.count-mismatch");
-    }
-    if (control != message_.controlNumber) {
-      error("message.control-mismatch",
-            std::string(segment.tag()) + "02 '" + std::string(control) + "' differs from the header's '" +
-                message_.controlNumber + "'",
-            &segment, 2);
-      message_.messageErrors.push_back("message.control-mismatch");
-    }
+    checkTrailer(segment, "message", segmentsInMessage_, "segments", message_.controlNumber, message_.messageErrors);
   }
   if (messageDefinition_) {
     current_ = &segment;
@@ -471,6 +431,24 @@ void Validator::endMessage(const Segment& segment, std::string_view count, std::
   if (listener_) listener_->messageEnded(interchange_, inGroup_ ? &group_ : nullptr, message_);
   inMessage_ = false;
   messageDefinition_ = nullptr;
+}
+
+void Validator::checkTrailer(const Segment& trailer, const std::string& level, std::uint64_t counted,
+                             const char* what, const std::string& headerControl, std::vector<std::string>& codes) {
+  const std::string tag(trailer.tag());
+  const std::string_view count = trailer.element(1);
+  const std::string_view control = trailer.element(2);
+  if (!isNumber(count) || toNumber(count) != counted) {
+    error(level + ".count-mismatch",
+          tag + "01 says " + std::string(count) + " but the " + level + " holds " + std::to_string(counted) + " " + what,
+          &trailer, 1);
+    codes.push_back(level + ".count-mismatch");
+  }
+  if (control != headerControl) {
+    error(level + ".control-mismatch",
+          tag + "02 '" + std::string(control) + "' differs from the header's '" + headerControl + "'", &trailer, 2);
+    codes.push_back(level + ".control-mismatch");
+  }
 }
 
 void Validator::closeOpenEnvelopes(const Segment* at) {

@@ -39,10 +39,14 @@ class Validator : private StructureReport {
   void startInterchange(const Segment& segment);
   void endInterchange(const Segment& segment);
   void startGroup(const Segment& segment);
-  void endGroup(const Segment& segment, std::string_view count, std::string_view control);
+  void endGroup(const Segment& segment);
   void startMessage(const Segment& segment, std::string_view type, std::string_view control, std::string_view version);
-  void endMessage(const Segment& segment, std::string_view count, std::string_view control);
+  void endMessage(const Segment& segment);
   void closeOpenEnvelopes(const Segment* at);
+  // A trailer's count (element 1) and control number (element 2) against what was counted and
+  // what the header said; a mismatch is an error and its code goes to `codes`.
+  void checkTrailer(const Segment& trailer, const std::string& level, std::uint64_t counted, const char* what,
+                    const std::string& headerControl, std::vector<std::string>& codes);
   void messageBody(const Segment& segment);
   void checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors);
   void checkSimple(const Segment& segment, const ElementUse& use, std::string_view value, std::uint32_t position,

@@ -5,20 +5,19 @@
 
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
+#include "tests/edi/edi_fixtures.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
 
 using namespace edi;
+using edi_fixtures::catalog;
+using edi_fixtures::readFile;
 
 namespace {
 
-std::string readFixture(const std::string& name) {
-  Poco::FileInputStream in(std::string(AFTERFLOW_EDI_FIXTURES) + "/" + name);
-  std::string content;
-  Poco::StreamCopier::copyToString(in, content);
-  return content;
-}
+std::string readFixture(const std::string& name) { return readFile(edi_fixtures::kFixtures + "/" + name); }
 
 std::vector<AckEntry> read(const std::string& ack) {
   MemoryByteSource source(ack);
@@ -30,7 +29,6 @@ std::vector<AckEntry> read(const std::string& ack) {
 
 // Our own writer's acknowledgment of a fixture, as a partner would send it back.
 std::string acknowledgmentOf(const std::string& fixture) {
-  static SpecCatalog catalog(SpecCatalog::defaultSchemasRoot());
   std::ostringstream out;
   AckOptions options;
   options.alwaysTa1 = true;
@@ -38,7 +36,7 @@ std::string acknowledgmentOf(const std::string& fixture) {
   const std::string bytes = readFixture(fixture);
   MemoryByteSource source(bytes);
   Diagnostics diagnostics;
-  checkInterchanges(source, catalog, diagnostics, {}, &writer);
+  checkInterchanges(source, catalog(), diagnostics, {}, &writer);
   return out.str();
 }
 

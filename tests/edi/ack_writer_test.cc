@@ -9,28 +9,22 @@
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/StreamCopier.h>
+#include "tests/edi/edi_fixtures.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <sstream>
 
 using namespace edi;
+using edi_fixtures::catalog;
+using edi_fixtures::readFile;
 
 namespace {
 
 const std::string kFixtures = AFTERFLOW_EDI_FIXTURES;
 
-std::string readFile(const std::string& path) {
-  Poco::FileInputStream in(path);
-  std::string content;
-  Poco::StreamCopier::copyToString(in, content);
-  return content;
-}
 
-SpecCatalog& catalog() {
-  static SpecCatalog instance(SpecCatalog::defaultSchemasRoot());
-  return instance;
-}
 
 std::string acknowledge(const std::string& bytes, AckOptions options = {}) {
   options.date = "20261122";

@@ -6,23 +6,21 @@
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/StreamCopier.h>
+#include "tests/edi/edi_fixtures.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <sstream>
 
 using namespace edi;
+using edi_fixtures::catalog;
+using edi_fixtures::readFile;
 
 namespace {
 
 const std::string kFixtures = std::string(AFTERFLOW_EDI_FIXTURES) + "/reader";
 
-std::string readFile(const std::string& path) {
-  Poco::FileInputStream in(path);
-  std::string content;
-  Poco::StreamCopier::copyToString(in, content);
-  return content;
-}
 
 std::string printable(std::string_view text) {
   std::string out;

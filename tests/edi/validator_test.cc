@@ -9,28 +9,22 @@
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/StreamCopier.h>
+#include "tests/edi/edi_fixtures.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <sstream>
 
 using namespace edi;
+using edi_fixtures::catalog;
+using edi_fixtures::readFile;
 
 namespace {
 
 const std::string kFixtures = std::string(AFTERFLOW_EDI_FIXTURES) + "/validate";
 
-std::string readFile(const std::string& path) {
-  Poco::FileInputStream in(path);
-  std::string content;
-  Poco::StreamCopier::copyToString(in, content);
-  return content;
-}
 
-SpecCatalog& catalog() {
-  static SpecCatalog instance(SpecCatalog::defaultSchemasRoot());
-  return instance;
-}
 
 // Writes what acknowledgments would be built from, as text.
 class RecordingListener : public ValidationListener {

@@ -8,6 +8,8 @@
 #include <Poco/Path.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
+#include "tests/edi/edi_fixtures.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -15,18 +17,14 @@
 #include <sstream>
 
 using namespace edi;
+using edi_fixtures::catalog;
+using edi_fixtures::readFile;
 
 namespace {
 
 const std::string kFixtures = AFTERFLOW_EDI_FIXTURES;
 const std::string kXsd = SpecCatalog::defaultSchemasRoot() + "/xsd/edi-xml.xsd";
 
-std::string readFile(const std::string& path) {
-  Poco::FileInputStream in(path);
-  std::string content;
-  Poco::StreamCopier::copyToString(in, content);
-  return content;
-}
 
 std::string toXml(const std::string& bytes) {
   MemoryByteSource source(bytes);
