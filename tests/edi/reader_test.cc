@@ -111,8 +111,23 @@ BOOST_AUTO_TEST_CASE(every_fixture_reads_as_its_golden_file_says) {
   }
 }
 
+// Inputs the fuzzers once broke this invariant with (tests/fuzz/crashes) stay in the check.
+std::vector<std::string> fuzzReproducers() {
+  std::vector<std::string> files;
+  const std::string folder = edi_fixtures::kFixtures + "/../../fuzz/crashes";
+  if (!Poco::File(folder).exists()) return files;
+  for (Poco::DirectoryIterator it(folder), end; it != end; ++it) {
+    if (Poco::Path(it->path()).getExtension() != "readable") files.push_back(it->path());
+  }
+  return files;
+}
+
 BOOST_AUTO_TEST_CASE(results_do_not_depend_on_where_buffer_refills_fall) {
-  for (const std::string& file : fixtureFiles()) {
+  auto files = fixtureFiles();
+  const auto reproducers = fuzzReproducers();
+  files.insert(files.end(), reproducers.begin(), reproducers.end());
+  BOOST_TEST(reproducers.size() >= 5u);
+  for (const std::string& file : files) {
     const std::string bytes = readFile(file);
     const std::string reference = dump(bytes, {});
     for (std::size_t bufferBytes : {16u, 17u, 33u, 100u}) {
