@@ -145,14 +145,17 @@ void AckWriter::x12MessageAck(const MessageReport& message) {
     segment({version5_ ? "IK3" : "AK3", error.tag, std::to_string(error.positionInMessage), error.loopId,
              std::string(version5_ ? code.x12v5 : code.x12)});
     for (const ElementError& element : error.elements) {
+      // C030: element position, then component and (005010) repetition; an unused component
+      // position is left empty, never 0.
       std::string position = std::to_string(element.position);
       if (element.component || (version5_ && element.repetition)) {
-        position += delimiters_.component + std::to_string(element.component ? element.component : 0);
+        position += delimiters_.component;
+        if (element.component) position += std::to_string(element.component);
         if (version5_ && element.repetition) position += delimiters_.component + std::to_string(element.repetition);
       }
       const ErrorCode& elementCode = errorCode(element.code);
       segment({version5_ ? "IK4" : "AK4", position, element.elementId,
-               std::string(version5_ ? elementCode.x12v5 : elementCode.x12), element.badValue});
+               std::string(version5_ ? elementCode.x12v5 : elementCode.x12), withoutDelimiters(element.badValue)});
     }
   }
   const auto codes = codesFor(message.messageErrors, version5_, false, 5);
@@ -160,6 +163,18 @@ void AckWriter::x12MessageAck(const MessageReport& message) {
   ak5.insert(ak5.end(), codes.begin(), codes.end());
   ak5.resize(7);
   segment({ak5[0], ak5[1], ak5[2], ak5[3], ak5[4], ak5[5], ak5[6]});
+}
+
+// AK404 / IK404 is a copy of the bad data; it may not hold a delimiter of the ack itself.
+std::string AckWriter::withoutDelimiters(const std::string& value) const {
+  std::string out = value;
+  for (char& c : out) {
+    if (c == delimiters_.element || c == delimiters_.component || (delimiters_.repetition && c == delimiters_.repetition) ||
+        delimiters_.segment.find(c) != std::string::npos) {
+      c = ' ';
+    }
+  }
+  return out;
 }
 
 void AckWriter::groupEnded(const InterchangeReport&, const GroupReport& group) {

@@ -43,6 +43,7 @@ class AckWriter : public ValidationListener {
   void segment(std::initializer_list<std::string> elements);
   void x12MessageAck(const MessageReport& message);
   void edifactMessageAck(const MessageReport& message);
+  std::string withoutDelimiters(const std::string& value) const;
 
   std::ostream& out_;
   AckOptions options_;

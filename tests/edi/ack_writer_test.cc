@@ -153,4 +153,18 @@ BOOST_AUTO_TEST_CASE(a_large_group_is_acknowledged_completely_through_the_spool_
   BOOST_TEST(ack.find("SE*" + std::to_string(2 * sets + 4) + "*0001~") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(an_element_error_names_its_position_and_never_carries_a_delimiter) {
+  // 005010: an N102 too long, whose copy in IK404 would otherwise carry the component separator.
+  const std::string bytes =
+      "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261101*1200*^*00501*000000077*0*P*>~"
+      "GS*SH*SENDER*RECEIVER*20261101*1200*1*X*005010~ST*856*0001~BSN*00*S1*20261101*1200~HL*1**S~"
+      "N1*ST*A>B" + std::string(60, 'C') + "*92*XX~SE*5*0001~GE*1*1~IEA*1*000000077~";
+  const std::string ack = acknowledge(bytes);
+  BOOST_TEST(ack.find("IK3*N1*4*N1*8~IK4*2*93*5*A B" + std::string(60, 'C') + "~") != std::string::npos, ack);
+  BOOST_TEST(ack.find("IK5*R") != std::string::npos, ack);
+  BOOST_TEST(!validateBytes(ack).hasErrors(), ack);
+  // The bad data is copied without the component separator that would split it.
+  BOOST_TEST(ack.find("A>B") == std::string::npos, ack);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
