@@ -117,7 +117,7 @@ void AckWriter::interchangeStarted(const InterchangeReport& interchange) {
 
 void AckWriter::groupStarted(const InterchangeReport&, const GroupReport& group) {
   if (standard_ != Standard::x12) return;
-  const std::string version = version5_ ? "005010X231A1" : group.version;
+  const std::string version = version5_ ? "005010X231A1" : group.version.substr(0, 6);
   segment({"GS", "FA", group.receiver, group.sender, options_.date, options_.time,
            std::to_string(options_.groupControl), "X", version});
   segmentsInSet_ = 0;
@@ -154,7 +154,11 @@ void AckWriter::x12MessageAck(const MessageReport& message) {
         if (version5_ && element.repetition) position += delimiters_.component + std::to_string(element.repetition);
       }
       const ErrorCode& elementCode = errorCode(element.code);
-      segment({version5_ ? "IK4" : "AK4", position, element.elementId,
+      // AK402 is a data element reference number; a composite (C040) has none to give.
+      const bool numeric = !element.elementId.empty() &&
+                           std::all_of(element.elementId.begin(), element.elementId.end(),
+                                       [](char ch) { return ch >= '0' && ch <= '9'; });
+      segment({version5_ ? "IK4" : "AK4", position, numeric ? element.elementId : "",
                std::string(version5_ ? elementCode.x12v5 : elementCode.x12), withoutDelimiters(element.badValue)});
     }
   }
@@ -181,7 +185,7 @@ void AckWriter::groupEnded(const InterchangeReport&, const GroupReport& group) {
   if (standard_ != Standard::x12) return;
   const bool allAccepted = group.messagesAccepted == group.messagesReceived && group.groupErrors.empty();
   const char* status = allAccepted ? "A" : group.messagesAccepted == 0 || !group.groupErrors.empty() ? "R" : "P";
-  std::vector<std::string> ak9{"AK9", status, std::to_string(group.messagesReceived),
+  std::vector<std::string> ak9{"AK9", status, std::to_string(group.messagesDeclared),
                                std::to_string(group.messagesReceived), std::to_string(group.messagesAccepted)};
   for (const std::string& code : codesFor(group.groupErrors, version5_, false, 5)) ak9.push_back(code);
   ak9.resize(10);

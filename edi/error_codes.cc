@@ -29,7 +29,8 @@ constexpr std::array<ErrorCode, 40> kCodes{{
     {"message.trailer-missing", L::message, "2", "2", "13", "transaction set / message trailer missing"},
     {"message.control-mismatch", L::message, "3", "3", "28", "control numbers in message header and trailer differ"},
     {"message.count-mismatch", L::message, "4", "4", "29", "segment count in the trailer does not match"},
-    {"message.segment-errors", L::message, "5", "5", "12", "one or more segments in error"},
+    // CONTRL says "errors below" by having UCS / UCD, not with a code of its own.
+    {"message.segment-errors", L::message, "5", "5", "", "one or more segments in error"},
     {"message.bad-control", L::message, "7", "7", "12", "missing or invalid message control number"},
     {"segment.unknown", L::segment, "1", "1", "15", "unrecognized segment tag"},
     {"segment.unexpected", L::segment, "2", "2", "15", "segment not expected at this place"},
@@ -38,7 +39,7 @@ constexpr std::array<ErrorCode, 40> kCodes{{
     {"segment.too-many", L::segment, "5", "5", "35", "segment occurs more often than allowed"},
     {"segment.not-in-message", L::segment, "6", "6", "15", "segment not defined in this message"},
     {"segment.out-of-order", L::segment, "7", "7", "15", "segment not in proper sequence"},
-    {"segment.element-errors", L::segment, "8", "8", "12", "segment has data element errors"},
+    {"segment.element-errors", L::segment, "8", "8", "", "segment has data element errors"},
     {"element.missing", L::element, "1", "1", "13", "mandatory data element missing"},
     {"element.conditional-missing", L::element, "2", "2", "13", "conditionally required data element missing"},
     {"element.too-many", L::element, "3", "3", "16", "too many data elements"},
@@ -49,8 +50,9 @@ constexpr std::array<ErrorCode, 40> kCodes{{
     {"element.invalid-date", L::element, "8", "8", "12", "invalid date"},
     {"element.invalid-time", L::element, "9", "9", "12", "invalid time"},
     {"element.exclusion-violated", L::element, "10", "10", "12", "exclusion condition violated"},
-    {"element.too-many-repetitions", L::element, "12", "12", "35", "too many repetitions"},
-    {"element.too-many-components", L::element, "13", "13", "16", "too many components"},
+    // 004010's 997 knows codes 1-10 only: the nearest there is 6 (invalid character).
+    {"element.too-many-repetitions", L::element, "6", "12", "35", "too many repetitions"},
+    {"element.too-many-components", L::element, "6", "13", "16", "too many components"},
 }};
 
 }  // namespace

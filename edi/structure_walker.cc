@@ -77,6 +77,16 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
     }
   }
   const std::string loop = currentLoop();
+  // Defined earlier in a loop that is open: it came after segments that follow it.
+  for (std::size_t depth = depth_; depth-- > 0;) {
+    const Frame& frame = frames_[depth];
+    for (std::size_t i = 0; i < frame.position && i < frame.node->children.size(); ++i) {
+      if (frame.node->children[i].tagCode == code) {
+        report.structureError("segment.out-of-order", std::string(tag), loop);
+        return nullptr;
+      }
+    }
+  }
   if (directory_->segment(tag) == nullptr) {
     report.structureError("segment.unknown", std::string(tag), loop);
   } else if (!std::binary_search(message_->tags.begin(), message_->tags.end(), tag)) {

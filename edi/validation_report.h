@@ -49,6 +49,7 @@ struct GroupReport {
   std::string version;        // GS08
   std::string sender, receiver;
   std::uint32_t messagesReceived = 0;
+  std::uint32_t messagesDeclared = 0;  // GE01 / UNE01 as the trailer says (received, when unreadable)
   std::uint32_t messagesAccepted = 0;
   std::vector<std::string> groupErrors;  // stable codes: GE count and control number
 };

@@ -39,6 +39,11 @@ std::uint64_t toNumber(std::string_view text) {
 
 std::string cut(std::string_view value) { return std::string(value.substr(0, 99)); }
 
+// Adds an error code to a report once: a file with a million stray segments must not grow it.
+void addCode(std::vector<std::string>& codes, const std::string& code) {
+  if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+}
+
 }  // namespace
 
 Validator::Validator(SpecCatalog& catalog, Diagnostics& diagnostics, ValidatorOptions options)
@@ -137,7 +142,7 @@ void Validator::x12Envelope(const Segment& segment) {
     messageBody(segment);
   } else {
     error("interchange.structure", "segment " + std::string(tag) + " outside any transaction set", &segment);
-    interchange_.interchangeErrors.push_back("interchange.structure");
+    addCode(interchange_.interchangeErrors, "interchange.structure");
   }
 }
 
@@ -167,7 +172,7 @@ void Validator::edifactEnvelope(const Segment& segment) {
     messageBody(segment);
   } else {
     error("interchange.structure", "segment " + std::string(tag) + " outside any message", &segment);
-    interchange_.interchangeErrors.push_back("interchange.structure");
+    addCode(interchange_.interchangeErrors, "interchange.structure");
   }
 }
 
@@ -204,19 +209,19 @@ void Validator::startInterchange(const Segment& segment) {
     if (envelopeDirectory_ == nullptr) {
       error("interchange.version-unsupported", "no definitions for interchange version " + interchange_.version,
             &segment, 12);
-      interchange_.interchangeErrors.push_back("interchange.version-unsupported");
+      addCode(interchange_.interchangeErrors, "interchange.version-unsupported");
     }
     if (!isNumber(interchange_.controlNumber) || interchange_.controlNumber.size() != 9) {
       error("interchange.bad-control", "ISA13 must be 9 digits: '" + interchange_.controlNumber + "'", &segment, 13);
-      interchange_.interchangeErrors.push_back("interchange.bad-control");
+      addCode(interchange_.interchangeErrors, "interchange.bad-control");
     }
     if (!isValidDate(interchange_.date)) {
       error("interchange.bad-date", "ISA09 is not a date (YYMMDD): '" + interchange_.date + "'", &segment, 9);
-      interchange_.interchangeErrors.push_back("interchange.bad-date");
+      addCode(interchange_.interchangeErrors, "interchange.bad-date");
     }
     if (!isValidTime(interchange_.time)) {
       error("interchange.bad-time", "ISA10 is not a time (HHMM): '" + interchange_.time + "'", &segment, 10);
-      interchange_.interchangeErrors.push_back("interchange.bad-time");
+      addCode(interchange_.interchangeErrors, "interchange.bad-time");
     }
     // 0x20-0x7E and the delimiters.
     allowedBytes_.fill(false);
@@ -240,11 +245,8 @@ void Validator::startInterchange(const Segment& segment) {
         interchange_.version != "1") {
       error("interchange.version-unsupported", "syntax version '" + interchange_.version + "' is not 1 to 4",
             &segment, 1, 2);
-      interchange_.interchangeErrors.push_back("interchange.version-unsupported");
+      addCode(interchange_.interchangeErrors, "interchange.version-unsupported");
     }
-    // Syntax 4 without UNA: '*' separates repetitions.
-    if (interchange_.version == "4" && delimiters_.repetition == 0 && segment.index() == 1) delimiters_.repetition = '*';
-    if (interchange_.version != "4") delimiters_.repetition = 0;
     interchange_.delimiters = delimiters_;
     allowedBytes_.fill(false);
     const std::string& id = interchange_.syntaxId;
@@ -274,13 +276,13 @@ void Validator::endInterchange(const Segment& segment) {
   }
   if (inMessage_ || inGroup_) {
     error("interchange.structure", "the interchange closes while a message or group is still open", &segment);
-    interchange_.interchangeErrors.push_back("interchange.structure");
+    addCode(interchange_.interchangeErrors, "interchange.structure");
     if (inMessage_) {
-      message_.messageErrors.push_back("message.trailer-missing");
+      addCode(message_.messageErrors, "message.trailer-missing");
       endMessage(segment);
     }
     if (inGroup_) {
-      group_.groupErrors.push_back("group.trailer-missing");
+      addCode(group_.groupErrors, "group.trailer-missing");
       endGroup(segment);
     }
   }
@@ -299,12 +301,12 @@ void Validator::endInterchange(const Segment& segment) {
 void Validator::startGroup(const Segment& segment) {
   if (inMessage_) {
     error("interchange.structure", "a group starts inside a message", &segment);
-    message_.messageErrors.push_back("message.trailer-missing");
+    addCode(message_.messageErrors, "message.trailer-missing");
     endMessage(segment);
   }
   if (inGroup_) {
     error("interchange.structure", "a group starts before the previous one was closed", &segment);
-    group_.groupErrors.push_back("group.trailer-missing");
+    addCode(group_.groupErrors, "group.trailer-missing");
     endGroup(segment);
   }
   inGroup_ = true;
@@ -321,7 +323,7 @@ void Validator::startGroup(const Segment& segment) {
     groupDirectory_ = catalog_.directory(Standard::x12, group_.version.substr(0, 6));
     if (groupDirectory_ == nullptr) {
       error("group.version-unsupported", "no definitions for version " + group_.version, &segment, 8);
-      group_.groupErrors.push_back("group.version-unsupported");
+      addCode(group_.groupErrors, "group.version-unsupported");
     }
   } else {
     group_.functionalId = std::string(segment.element(1));
@@ -342,12 +344,14 @@ void Validator::endGroup(const Segment& segment) {
   if (inMessage_ && trailer) {
     error("message.trailer-missing", "the group closes while message " + message_.controlNumber + " is open",
           &segment);
-    message_.messageErrors.push_back("message.trailer-missing");
+    addCode(message_.messageErrors, "message.trailer-missing");
     endMessage(segment);
   }
+  group_.messagesDeclared = messagesInGroup_;
   if (trailer) {
     checkEnvelopeElements(segment, envelopeDirectory_);
     checkTrailer(segment, "group", messagesInGroup_, "messages", group_.controlNumber, group_.groupErrors);
+    if (isNumber(segment.element(1))) group_.messagesDeclared = static_cast<std::uint32_t>(toNumber(segment.element(1)));
   }
   group_.messagesReceived = messagesInGroup_;
   if (listener_) listener_->groupEnded(interchange_, group_);
@@ -360,7 +364,7 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
   if (inMessage_) {
     error("message.trailer-missing", "message " + message_.controlNumber + " has no trailer before the next one",
           &segment);
-    message_.messageErrors.push_back("message.trailer-missing");
+    addCode(message_.messageErrors, "message.trailer-missing");
     endMessage(segment);
   }
   if (!inInterchange_) {
@@ -368,7 +372,7 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
   }
   if (segment.standard() == Standard::x12 && !inGroup_) {
     error("interchange.structure", "a transaction set outside any functional group", &segment);
-    interchange_.interchangeErrors.push_back("interchange.structure");
+    addCode(interchange_.interchangeErrors, "interchange.structure");
   }
   inMessage_ = true;
   ++messagesSeen_;
@@ -392,13 +396,13 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
     error("message.unsupported",
           "no definition for " + std::string(type) + (version.empty() ? "" : " in " + std::string(version)), &segment,
           1);
-    message_.messageErrors.push_back("message.unsupported");
+    addCode(message_.messageErrors, "message.unsupported");
     return;
   }
   message_.version = messageDirectory_->version;
   if (control.empty()) {
     error("message.bad-control", "the message has no control number", &segment, 2);
-    message_.messageErrors.push_back("message.bad-control");
+    addCode(message_.messageErrors, "message.bad-control");
   }
   walker_.start(*messageDefinition_, *messageDirectory_);
   messageBody(segment);
@@ -419,11 +423,7 @@ void Validator::endMessage(const Segment& segment) {
     current_ = &segment;
     walker_.finish(*this);
   }
-  if (!message_.segmentErrors.empty() &&
-      std::find(message_.messageErrors.begin(), message_.messageErrors.end(), "message.segment-errors") ==
-          message_.messageErrors.end()) {
-    message_.messageErrors.push_back("message.segment-errors");
-  }
+  if (!message_.segmentErrors.empty()) addCode(message_.messageErrors, "message.segment-errors");
   if (message_.accepted()) {
     ++messagesAccepted_;
     if (inGroup_) ++group_.messagesAccepted;
@@ -442,19 +442,19 @@ void Validator::checkTrailer(const Segment& trailer, const std::string& level, s
     error(level + ".count-mismatch",
           tag + "01 says " + std::string(count) + " but the " + level + " holds " + std::to_string(counted) + " " + what,
           &trailer, 1);
-    codes.push_back(level + ".count-mismatch");
+    addCode(codes, level + ".count-mismatch");
   }
   if (control != headerControl) {
     error(level + ".control-mismatch",
           tag + "02 '" + std::string(control) + "' differs from the header's '" + headerControl + "'", &trailer, 2);
-    codes.push_back(level + ".control-mismatch");
+    addCode(codes, level + ".control-mismatch");
   }
 }
 
 void Validator::closeOpenEnvelopes(const Segment* at) {
   if (inMessage_) {
     error("message.trailer-missing", "message " + message_.controlNumber + " has no trailer", at);
-    message_.messageErrors.push_back("message.trailer-missing");
+    addCode(message_.messageErrors, "message.trailer-missing");
     if (messageDefinition_) {
       // The file ended: what the message lacks is implied by the missing trailer.
       class Ignore : public StructureReport {
@@ -467,14 +467,14 @@ void Validator::closeOpenEnvelopes(const Segment* at) {
   }
   if (inGroup_) {
     error("group.trailer-missing", "group " + group_.controlNumber + " has no trailer", at);
-    group_.groupErrors.push_back("group.trailer-missing");
-    group_.messagesReceived = messagesInGroup_;
+    addCode(group_.groupErrors, "group.trailer-missing");
+    group_.messagesReceived = group_.messagesDeclared = messagesInGroup_;
     if (listener_) listener_->groupEnded(interchange_, group_);
     inGroup_ = false;
   }
   if (inInterchange_) {
     error("interchange.truncated", "interchange " + interchange_.controlNumber + " has no trailer", at);
-    interchange_.interchangeErrors.push_back("interchange.truncated");
+    addCode(interchange_.interchangeErrors, "interchange.truncated");
     interchange_.groups = groupsInInterchange_;
     interchange_.messages = messagesInInterchange_;
     if (listener_) listener_->interchangeEnded(interchange_);
@@ -510,7 +510,7 @@ void Validator::checkEnvelopeElements(const Segment& segment, const SpecDirector
   SegmentError errors;
   checkElements(segment, *definition, errors);
   if (!errors.elements.empty() && segment.tag() == (segment.standard() == Standard::x12 ? "ISA" : "UNB")) {
-    interchange_.interchangeErrors.push_back("interchange.header");
+    addCode(interchange_.interchangeErrors, "interchange.header");
   }
 }
 
@@ -542,9 +542,15 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       }
       continue;
     }
-    const bool repeats = delimiters_.repetition && use.maxRepeat > 1 &&
-                         raw.find(delimiters_.repetition) != std::string_view::npos;
-    if (!repeats && use.composite == nullptr) {
+    // ISA11 and ISA16 hold the delimiters themselves.
+    const bool isa = segment.standard() == Standard::x12 && definition.id == "ISA";
+    const bool repeats = !isa && delimiters_.repetition && raw.find(delimiters_.repetition) != std::string_view::npos &&
+                         (!segment.hasRelease() || splitValue(raw, delimiters_.repetition, delimiters_.release).size() > 1);
+    if (repeats && use.maxRepeat == 1) {
+      elementError(segment, errors, {position, 0, 0, id, "element.too-many-repetitions", cut(raw)}, use.displayName());
+      continue;
+    }
+    if (!repeats && (use.composite == nullptr || isa)) {
       checkSimple(segment, use, raw, position, 0, errors);  // the common case: one simple value
       continue;
     }

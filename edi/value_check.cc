@@ -20,7 +20,8 @@ int number(std::string_view digits) {
 
 // A number as X12 (N, R) or EDIFACT (n) writes it; sets `length` to its digit count (the sign
 // and decimal mark do not count). False when a character does not belong.
-bool readNumber(std::string_view text, bool decimalAllowed, char decimal, std::size_t& length) {
+bool readNumber(std::string_view text, bool decimalAllowed, char decimal, bool digitBeforeDecimal,
+                std::size_t& length) {
   std::size_t i = 0;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
   bool seenDecimal = false;
@@ -32,7 +33,7 @@ bool readNumber(std::string_view text, bool decimalAllowed, char decimal, std::s
       ++length;
       digitBefore = true;
     } else if (decimalAllowed && !seenDecimal && (c == decimal || (decimal == ',' && c == '.'))) {
-      if (!digitBefore) return false;  // EDIFACT and X12 want a digit before the decimal mark
+      if (digitBeforeDecimal && !digitBefore) return false;  // EDIFACT wants "0.5", X12 allows ".5"
       seenDecimal = true;
     } else {
       return false;
@@ -82,10 +83,11 @@ std::string_view checkValue(std::string_view raw, const ElementUse& use, const V
   std::size_t length = value.size();
   switch (definition.type) {
     case ElementType::numeric:
-      if (!readNumber(value, false, '.', length)) return "element.invalid-character";
+      if (!readNumber(value, false, '.', false, length)) return "element.invalid-character";
       break;
     case ElementType::decimal:
-      if (!readNumber(value, true, rules.standard == Standard::edifact ? rules.decimal : '.', length)) {
+      if (!readNumber(value, true, rules.standard == Standard::edifact ? rules.decimal : '.',
+                      rules.standard == Standard::edifact, length)) {
         return "element.invalid-character";
       }
       break;

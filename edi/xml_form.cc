@@ -291,8 +291,11 @@ class EdiImporter {
     suffix_ = fromHex(attribute(node, "suffix"));
     charset_ = std::make_unique<CharacterSet>(attribute(node, "charset"));
     line_ = static_cast<std::uint32_t>(xmlGetLineNo(node));
-    if (standard_ == Standard::edifact &&
-        (attribute(node, "service-string-advice") == "true" || delimiters_ != Delimiters::edifactDefaults())) {
+    // Without UNA a reader assumes ' + : ? . and, in syntax 4, '*' for repetitions.
+    Delimiters syntax4 = Delimiters::edifactDefaults();
+    syntax4.repetition = '*';
+    const bool defaults = delimiters_ == Delimiters::edifactDefaults() || delimiters_ == syntax4;
+    if (standard_ == Standard::edifact && (attribute(node, "service-string-advice") == "true" || !defaults)) {
       out_ << "UNA" << delimiters_.component << delimiters_.element << delimiters_.decimal
            << (delimiters_.release ? delimiters_.release : ' ') << (delimiters_.repetition ? delimiters_.repetition : ' ')
            << delimiters_.segment << suffix_;

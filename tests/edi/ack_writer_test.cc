@@ -167,4 +167,19 @@ BOOST_AUTO_TEST_CASE(an_element_error_names_its_position_and_never_carries_a_del
   BOOST_TEST(ack.find("A>B") == std::string::npos, ack);
 }
 
+BOOST_AUTO_TEST_CASE(a_004010_997_for_a_composite_error_is_itself_valid) {
+  // MEA04 is a composite (C001) with too many components: 004010 has no code 13 and AK402 must be
+  // a number, so the ack says 6 and leaves AK402 empty.
+  const std::string bytes =
+      "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261101*1200*U*00401*000000101*0*P*>~"
+      "GS*SH*SENDER*RECEIVER*20261101*1200*7*X*004010X214~ST*856*0001~BSN*00*SHIP1*20261101*1200~HL*1**S~"
+      "MEA*PD*WT*12*LB>>>>>>>>>>>>>>>>>X~SE*5*0001~GE*1*7~IEA*1*000000101~";
+  const std::string ack = acknowledge(bytes);
+  BOOST_TEST(ack.find("AK4*4**6*") != std::string::npos, ack);
+  BOOST_TEST(ack.find("*X*004010~ST*997") != std::string::npos, ack);  // GS08 without the guide's suffix
+  const Diagnostics diagnostics = validateBytes(ack);
+  for (const Diagnostic& d : diagnostics.items()) BOOST_TEST_MESSAGE(formatDiagnostic(d, "ack"));
+  BOOST_TEST(!diagnostics.hasErrors());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,3 +1,4 @@
+#include "edi/file_check.h"
 #include "edi/reader.h"
 #include "edi/spec_catalog.h"
 #include "edi/validator.h"
@@ -147,6 +148,55 @@ BOOST_AUTO_TEST_CASE(every_fixture_validates_as_its_golden_file_says) {
       BOOST_TEST(actual == readFile(expectedPath), Poco::Path(expectedPath).getFileName());
     }
   }
+}
+
+// Reads and validates `bytes`, returning the diagnostics' codes.
+std::vector<std::string> codesOf(const std::string& bytes) {
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  checkInterchanges(source, catalog(), diagnostics);
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : diagnostics.items()) codes.push_back(d.code);
+  return codes;
+}
+
+const std::string kIsa4010 =
+    "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261101*1200*U*00401*000000101*0*P*>~"
+    "GS*SH*SENDER*RECEIVER*20261101*1200*7*X*004010~";
+
+BOOST_AUTO_TEST_CASE(an_x12_decimal_may_start_with_its_decimal_point_an_edifact_one_may_not) {
+  const auto x12 = codesOf(kIsa4010 + "ST*856*0001~BSN*00*S*20261101*1200~HL*1**S~MEA*PD*WT*.5*LB~SE*5*0001~GE*1*7~"
+                                      "IEA*1*000000101~");
+  BOOST_TEST(std::count(x12.begin(), x12.end(), "element.invalid-character") == 0);
+  ValueRules edifact{Standard::edifact, '?', '.'};
+  ElementDefinition quantity{"6060", "Quantity", ElementType::decimal, 0, 1, 35, {}};
+  ElementUse use;
+  use.element = &quantity;
+  BOOST_TEST(checkValue(".5", use, edifact) == "element.invalid-character");
+  BOOST_TEST(checkValue("0.5", use, edifact).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_repetition_separator_in_an_element_that_does_not_repeat_is_an_error) {
+  const auto codes = codesOf(
+      "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261101*1200*^*00501*000000201*0*P*>~"
+      "GS*SH*SENDER*RECEIVER*20261101*1200*7*X*005010~ST*856*0001~BSN*00*S*20261101*1200~HL*1**S~REF*ZZ*A^B~"
+      "SE*5*0001~GE*1*7~IEA*1*000000201~");
+  BOOST_TEST(std::count(codes.begin(), codes.end(), "element.too-many-repetitions") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(stray_segments_outside_messages_do_not_grow_the_report) {
+  std::string bytes = kIsa4010;
+  for (int i = 0; i < 20000; ++i) bytes += "N1*ST*X~";
+  bytes += "GE*0*7~IEA*1*000000101~";
+  struct Last : ValidationListener {
+    std::size_t codes = 0;
+    void interchangeEnded(const InterchangeReport& report) override { codes = report.interchangeErrors.size(); }
+  } listener;
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  checkInterchanges(source, catalog(), diagnostics, {}, &listener);
+  BOOST_TEST(listener.codes == 1u);
+  BOOST_TEST(diagnostics.errorCount() == 20000u);
 }
 
 BOOST_AUTO_TEST_CASE(past_its_limit_a_diagnostics_list_counts_without_keeping) {

@@ -155,6 +155,15 @@ BOOST_AUTO_TEST_CASE(values_are_utf8_in_xml_and_their_declared_set_in_edifact) {
   BOOST_TEST(roundTrip(latin1) == latin1);
 }
 
+BOOST_AUTO_TEST_CASE(syntax_4_without_una_repeats_with_star_and_round_trips) {
+  const std::string bytes =
+      "UNB+UNOY:4+S+R+20261101:1200+1'UNH+1+IFTSTA:D:01B:UN'BGM+23+A*B+C?*D'UNT+3+1'UNZ+1+1'";
+  const std::string xml = toXml(bytes);
+  BOOST_TEST(xml.find("repetition-separator=\"2A\"") != std::string::npos);
+  BOOST_TEST(xml.find("<e>C*D</e>") != std::string::npos);  // the escaped star is data
+  BOOST_TEST(roundTrip(bytes) == bytes);
+}
+
 BOOST_AUTO_TEST_CASE(xml_that_breaks_the_schema_is_refused_with_its_line) {
   Diagnostics diagnostics;
   bool ok = true;
