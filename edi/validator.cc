@@ -526,6 +526,9 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       break;
     }
   }
+  // ISA11 and ISA16 hold the delimiters themselves: never split.
+  const bool isa = segment.standard() == Standard::x12 && segment.text().size() > 3 && segment.text()[0] == 'I' &&
+                   segment.tag() == "ISA";
   // Presence as bits (positions from 64 on are never named by a note); positions after the last
   // present one matter only if a mandatory element lies there.
   std::uint64_t present = 0;
@@ -542,8 +545,6 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       }
       continue;
     }
-    // ISA11 and ISA16 hold the delimiters themselves.
-    const bool isa = segment.standard() == Standard::x12 && definition.id == "ISA";
     const bool repeats = !isa && delimiters_.repetition && raw.find(delimiters_.repetition) != std::string_view::npos &&
                          (!segment.hasRelease() || splitValue(raw, delimiters_.repetition, delimiters_.release).size() > 1);
     if (repeats && use.maxRepeat == 1) {
