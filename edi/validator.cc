@@ -707,8 +707,15 @@ void Validator::checkCharacters(const Segment& segment) {
   segmentHasControlBytes_ = bad < text.size();
   while (bad < text.size() && allowedBytes_[static_cast<unsigned char>(text[bad])]) ++bad;
   if (bad == text.size() || !inInterchange_) return;
-  // The element the byte is in: count separators before it.
-  const std::uint32_t element = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), delimiters_.element));
+  // The element the byte is in: count the separators before it, an escaped one (?+) not being one.
+  std::uint32_t element = 0;
+  for (std::size_t i = 0; i < bad; ++i) {
+    if (delimiters_.release && text[i] == delimiters_.release) {
+      ++i;
+    } else if (text[i] == delimiters_.element) {
+      ++element;
+    }
+  }
   const std::string what = "byte 0x" + [](unsigned char b) {
     static const char kHex[] = "0123456789ABCDEF";
     return std::string{kHex[b >> 4], kHex[b & 15]};

@@ -184,6 +184,19 @@ BOOST_AUTO_TEST_CASE(a_repetition_separator_in_an_element_that_does_not_repeat_i
   BOOST_TEST(std::count(codes.begin(), codes.end(), "element.too-many-repetitions") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_byte_outside_the_character_set_is_placed_in_its_element_past_escaped_separators) {
+  const std::string bytes =
+      "UNB+UNOA:3+S:14+R:14+261101:1200+1'UNH+1+DESADV:D:96A:UN'FTX+AAI+++A?+B+c'UNT+3+1'UNZ+1+1'";
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  checkInterchanges(source, catalog(), diagnostics);
+  bool found = false;
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (d.code == "charset.outside") found = d.where.element == 5 && d.where.tag == "FTX";
+  }
+  BOOST_TEST(found);
+}
+
 BOOST_AUTO_TEST_CASE(stray_segments_outside_messages_do_not_grow_the_report) {
   std::string bytes = kIsa4010;
   for (int i = 0; i < 20000; ++i) bytes += "N1*ST*X~";
