@@ -292,7 +292,9 @@ bool Reader::parseIsa() {
   std::size_t raw = 0;
   int separators = 0;
   char separator = 0;
-  while (separators < 16 && raw < kMaxIsaBytes && fill(raw + 1)) {
+  // No further than a segment may go either: the buffer could not hold more.
+  const std::size_t limit = std::min(kMaxIsaBytes, options_.maxSegmentBytes);
+  while (separators < 16 && raw < limit && fill(raw + 1)) {
     const char c = buffer_[begin_ + raw++];
     if (c == '\r' || c == '\n') continue;
     isa += c;
@@ -304,13 +306,15 @@ bool Reader::parseIsa() {
     return false;
   }
   // ISA16, the component separator, then the terminator (up to 4 bytes when multi-byte).
-  while (raw < kMaxIsaBytes && fill(raw + 1) && (buffer_[begin_ + raw] == '\r' || buffer_[begin_ + raw] == '\n')) ++raw;
-  fill(raw + 5);
-  const std::size_t available = end_ - begin_;
-  if (raw + 1 >= available) {
+  while (raw < limit && fill(raw + 1) && (buffer_[begin_ + raw] == '\r' || buffer_[begin_ + raw] == '\n')) ++raw;
+  // ISA16 and at least the first byte of the terminator must lie within the limit; a multi-byte
+  // terminator is read as far as the limit allows, whatever the buffer holds beyond it.
+  if (raw + 2 > limit || !fill(raw + 2)) {
     diagnostics_.error("syntax.isa", "the ISA segment ends before its segment terminator", at);
     return false;
   }
+  fill(std::min(raw + 5, limit));
+  const std::size_t available = std::min(end_ - begin_, limit);
   isa += buffer_[begin_ + raw];
   const char* p = isa.data();
   std::size_t fieldStart[16];
@@ -439,6 +443,15 @@ bool Reader::scanSegment(Segment& segment) {
       break;
     }
     bits &= bits - 1;
+    if (at >= options_.maxSegmentBytes) {
+      // Further than a segment may go: what lies there is never looked at, so the verdict is the
+      // same whatever the buffer size.
+      diagnostics_.error("syntax.segment-too-long",
+                         "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
+                             " bytes; the delimiters may be wrong",
+                         here());
+      return false;
+    }
     const char c = buffer_[begin_ + at];
     if (c == element) {
       segment.addStart(static_cast<std::uint32_t>(at + 1));
@@ -493,7 +506,17 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
   std::size_t i = from;
   bool terminated = false;
   while (true) {
-    if (begin_ + i >= end_ && !fill(i + 1)) break;
+    // The cap counts the bytes as they stand in the file, line breaks included, as the buffer
+    // does: the same verdict whatever the buffer size.
+    const bool tooLong = i >= options_.maxSegmentBytes;
+    if (tooLong || (begin_ + i >= end_ && !fill(i + 1))) {
+      if (!tooLong && eof_) break;  // the input ends inside the segment
+      diagnostics_.error("syntax.segment-too-long",
+                         "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
+                             " bytes; the delimiters may be wrong",
+                         here());
+      return false;
+    }
     const char c = buffer_[begin_ + i];
     if (c == terminator.front()) {
       if (terminator.size() == 1 ||
@@ -518,11 +541,6 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
     if (c == element) segment.addStart(static_cast<std::uint32_t>(scratch_.size() + 1));
     scratch_ += c;
     ++i;
-    if (scratch_.size() > options_.maxSegmentBytes) {
-      diagnostics_.error("syntax.segment-too-long",
-                         "no segment terminator within " + std::to_string(options_.maxSegmentBytes) + " bytes", here());
-      return false;
-    }
   }
   if (!terminated) diagnostics_.error("syntax.missing-terminator", "the last segment has no segment terminator", here());
   segment.addStart(static_cast<std::uint32_t>(scratch_.size() + 1));
