@@ -64,6 +64,13 @@ Reader::Reader(ByteSource& source, Diagnostics& diagnostics, ReaderOptions optio
   buffer_.resize(options_.bufferBytes + kPadding);
 }
 
+void Reader::reportSegmentTooLong() {
+  diagnostics_.error("syntax.segment-too-long",
+                     "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
+                         " bytes; the delimiters may be wrong",
+                     here());
+}
+
 Location Reader::here() const {
   Location where;
   where.offset = bufferOffset_ + begin_;
@@ -429,10 +436,7 @@ bool Reader::scanSegment(Segment& segment) {
         continue;
       }
       if (have >= options_.maxSegmentBytes) {
-        diagnostics_.error("syntax.segment-too-long",
-                           "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
-                               " bytes; the delimiters may be wrong",
-                           here());
+        reportSegmentTooLong();
         return false;
       }
       if (have == 0) return false;
@@ -446,10 +450,7 @@ bool Reader::scanSegment(Segment& segment) {
     if (at >= options_.maxSegmentBytes) {
       // Further than a segment may go: what lies there is never looked at, so the verdict is the
       // same whatever the buffer size.
-      diagnostics_.error("syntax.segment-too-long",
-                         "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
-                             " bytes; the delimiters may be wrong",
-                         here());
+      reportSegmentTooLong();
       return false;
     }
     const char c = buffer_[begin_ + at];
@@ -511,10 +512,7 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
     const bool tooLong = i >= options_.maxSegmentBytes;
     if (tooLong || (begin_ + i >= end_ && !fill(i + 1))) {
       if (!tooLong && eof_) break;  // the input ends inside the segment
-      diagnostics_.error("syntax.segment-too-long",
-                         "no segment terminator within " + std::to_string(options_.maxSegmentBytes) +
-                             " bytes; the delimiters may be wrong",
-                         here());
+      reportSegmentTooLong();
       return false;
     }
     const char c = buffer_[begin_ + i];

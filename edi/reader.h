@@ -58,6 +58,7 @@ class Reader {
   bool reported(Deviation kind) const { return reported_[static_cast<std::size_t>(kind)]; }
   void deviation(Deviation kind, const char* code, const std::string& message);
   Location here() const;
+  void reportSegmentTooLong();
 
   ByteSource& source_;
   Diagnostics& diagnostics_;
