@@ -459,6 +459,10 @@ bool Reader::scanSegment(Segment& segment) {
       continue;
     }
     if (c == terminatorByte) {
+      if (at + terminatorSize > options_.maxSegmentBytes) {
+        reportSegmentTooLong();  // the segment and its terminator must fit within the cap
+        return false;
+      }
       if (terminatorSize > 1) {
         const bool complete = fill(at + terminatorSize);
         bits = specialMask(begin_ + block) & (~0u << (at + 1 - block));  // fill() may have read more
@@ -517,6 +521,10 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
     }
     const char c = buffer_[begin_ + i];
     if (c == terminator.front()) {
+      if (i + terminator.size() > options_.maxSegmentBytes) {
+        reportSegmentTooLong();  // the segment and its terminator must fit within the cap
+        return false;
+      }
       if (terminator.size() == 1 ||
           (fill(i + terminator.size()) &&
            std::memcmp(buffer_.data() + begin_ + i, terminator.data(), terminator.size()) == 0)) {
