@@ -94,6 +94,10 @@ struct SegmentDefinition {
   std::vector<ElementUse> elements;
   std::vector<SyntaxNote> notes;
   std::uint32_t lastMandatory = 0;  // position of the last mandatory element, set when loaded
+  // Set when loaded: the positions any note names, and whether a note can fire with none present
+  // (R, D1, D3). When neither holds for a segment's elements, its notes need no look.
+  std::uint64_t notePositions = 0;
+  bool noteNeedsPresence = false;
 };
 
 // A segment at its place in a message, or a loop (segment group) of them; a loop's first child

@@ -300,6 +300,12 @@ class DirectoryLoader {
         for (std::uint32_t p = 1; p <= segment->elements.size(); ++p) {
           if (segment->elements[p - 1].requirement == Requirement::mandatory) segment->lastMandatory = p;
         }
+        for (const SyntaxNote& note : segment->notes) {
+          segment->notePositions |= note.mask;
+          if (note.rule == NoteKind::required || note.rule == NoteKind::oneOrMore || note.rule == NoteKind::oneOnly) {
+            segment->noteNeedsPresence = true;
+          }
+        }
         directory.segments[id] = std::move(segment);
       }
     }

@@ -598,11 +598,20 @@ void Validator::checkElements(const Segment& segment, const SegmentDefinition& d
       checkNotes(segment, composite.notes, composite.components, componentPresent, position, errors);
     }
   }
-  checkNotes(segment, definition.notes, definition.elements, present, 0, errors);
+  if (definition.noteNeedsPresence || (present & definition.notePositions) != 0) {
+    checkNotes(segment, definition.notes, definition.elements, present, 0, errors);
+  }
 }
 
 void Validator::checkSimple(const Segment& segment, const ElementUse& use, std::string_view value,
                             std::uint32_t position, std::uint32_t repetition, SegmentError& errors) {
+  const ElementDefinition& definition = *use.element;
+  // Plain text of a clean segment, no code list: only its length can be wrong.
+  if (!segmentHasControlBytes_ && !segment.hasRelease() && use.validCodes.empty() &&
+      (definition.type == ElementType::alphanumeric || definition.type == ElementType::identifier) &&
+      value.size() >= definition.minLength && value.size() <= definition.maxLength) {
+    return;
+  }
   const ValueRules rules{segment.standard(), segment.hasRelease() ? delimiters_.release : '\0', delimiters_.decimal,
                          segmentHasControlBytes_};
   if (const std::string_view code = checkValue(value, use, rules); !code.empty()) {
