@@ -7,11 +7,11 @@
 #include "edi/xml_form.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/NumberParser.h>
 
-#include <sstream>
 
 #include <ostream>
 
@@ -153,6 +153,43 @@ class EdiShow : public EdiCommand {
   }
 };
 
+// Writes to -o FILE, or to stdout, as the output is produced (an input of any size stays in
+// bounded memory). A file is written as FILE.part and renamed by finish(true), so a failure or an
+// exception never leaves half a file under the name asked for.
+class OutputOption {
+ public:
+  ~OutputOption() { finish(false); }
+  void define(Poco::Util::OptionSet& options) {
+    options.addOption(Poco::Util::Option("output", "o", "write to FILE (default: stdout)").argument("FILE"));
+  }
+  bool handle(const std::string& name, const std::string& value) {
+    if (name != "output") return false;
+    path_ = value;
+    return true;
+  }
+  std::ostream& stream(const CommandContext& context) {
+    if (path_.empty()) return context.out;
+    file_ = std::make_unique<Poco::FileOutputStream>(path_ + ".part");
+    return *file_;
+  }
+  // Keeps the output under its name, or throws it away.
+  void finish(bool keep) {
+    if (!file_) return;
+    file_->close();
+    file_.reset();
+    Poco::File part(path_ + ".part");
+    if (keep) {
+      part.renameTo(path_);
+    } else if (part.exists()) {
+      part.remove();
+    }
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<Poco::FileOutputStream> file_;
+};
+
 class EdiAck : public EdiCommand {
  public:
   std::string name() const override { return "edi ack"; }
@@ -162,12 +199,12 @@ class EdiAck : public EdiCommand {
   std::string arguments() const override { return "FILE"; }
   void defineMoreOptions(Poco::Util::OptionSet& options) override {
     options.addOption(Poco::Util::Option("ta1", "", "add a TA1 even when the sender did not ask for one"));
-    options.addOption(Poco::Util::Option("output", "o", "write the acknowledgment to FILE (default: stdout)").argument("FILE"));
+    output_.define(options);
     options.addOption(Poco::Util::Option("control", "", "first control number of the ack's envelopes (default 1)").argument("N"));
   }
   void handleMoreOption(const std::string& name, const std::string& value) override {
     if (name == "ta1") options_.alwaysTa1 = true;
-    if (name == "output") output_ = value;
+    output_.handle(name, value);
     if (name == "control") {
       Poco::UInt64 number = 0;
       if (!Poco::NumberParser::tryParseUnsigned64(value, number) || number == 0 || number > 999999999) {
@@ -180,44 +217,18 @@ class EdiAck : public EdiCommand {
     if (files.size() != 1) throw UsageError("takes one file");
     edi::SpecCatalog catalog(schemas());
     edi::Diagnostics diagnostics;
-    std::ostringstream ack;
-    edi::AckWriter writer(ack, options_);
     edi::FileByteSource source(files.front());
+    edi::AckWriter writer(output_.stream(context), options_);
     edi::checkInterchanges(source, catalog, diagnostics, {}, &writer);
+    // The input's errors are what the acknowledgment reports: it is kept either way.
+    output_.finish(true);
     for (const edi::Diagnostic& d : diagnostics.items()) context.err << edi::formatDiagnostic(d, files.front()) << "\n";
-    if (output_.empty()) {
-      context.out << ack.str() << "\n";
-    } else {
-      Poco::FileOutputStream(output_) << ack.str();
-    }
     return diagnostics.hasErrors() ? 1 : 0;
   }
 
  private:
   edi::AckOptions options_;
-  std::string output_;
-};
-
-// Writes to -o FILE, or to stdout.
-class OutputOption {
- public:
-  void define(Poco::Util::OptionSet& options) {
-    options.addOption(Poco::Util::Option("output", "o", "write to FILE (default: stdout)").argument("FILE"));
-  }
-  bool handle(const std::string& name, const std::string& value) {
-    if (name != "output") return false;
-    path_ = value;
-    return true;
-  }
-  std::ostream& stream(const CommandContext& context) {
-    if (path_.empty()) return context.out;
-    file_ = std::make_unique<Poco::FileOutputStream>(path_);
-    return *file_;
-  }
-
- private:
-  std::string path_;
-  std::unique_ptr<Poco::FileOutputStream> file_;
+  OutputOption output_;
 };
 
 class EdiToXml : public EdiCommand {
@@ -232,6 +243,7 @@ class EdiToXml : public EdiCommand {
     edi::Diagnostics diagnostics;
     edi::FileByteSource source(files.front());
     edi::writeXml(source, output_.stream(context), diagnostics);
+    output_.finish(true);
     for (const edi::Diagnostic& d : diagnostics.items()) context.err << edi::formatDiagnostic(d, files.front()) << "\n";
     return diagnostics.hasErrors() ? 1 : 0;
   }
@@ -268,12 +280,10 @@ class EdiFromXml : public EdiCommand {
       }
     }
     edi::Diagnostics diagnostics;
-    std::ostringstream edi;
-    const bool ok = edi::readXml(files.front(), edi, diagnostics, options);
+    const bool ok = edi::readXml(files.front(), output_.stream(context), diagnostics, options);
+    output_.finish(ok);  // an invalid XML leaves no half-written interchange behind
     for (const edi::Diagnostic& d : diagnostics.items()) context.err << edi::formatDiagnostic(d, files.front()) << "\n";
-    if (!ok) return 1;
-    output_.stream(context) << edi.str();
-    return 0;
+    return ok ? 0 : 1;
   }
 
  private:

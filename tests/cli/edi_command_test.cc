@@ -1,4 +1,8 @@
 #include "tests/support/program_run.h"
+#include "tests/support/test_database.h"
+
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -67,6 +71,24 @@ BOOST_AUTO_TEST_CASE(show_prints_loops_and_element_names) {
   BOOST_TEST(result.out.find("message 856 Ship Notice/Manifest") != std::string::npos);
   BOOST_TEST(result.out.find("loop HL") != std::string::npos);
   BOOST_TEST(result.out.find("N101 Entity Identifier Code = ST") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_ack_of_an_invalid_file_is_written_and_a_failed_from_xml_leaves_no_file) {
+  test_support::TemporaryDirectory directory;
+  const std::string ack = directory.file("ack.edi");
+  const ProgramResult acked = runAfterflow({"edi", "ack", kFixtures + "x12_856_errors.edi", "-o", ack});
+  BOOST_TEST(acked.exitCode == 1);  // the input is invalid ...
+  BOOST_TEST(Poco::File(ack).exists());  // ... and its acknowledgment says so
+  BOOST_TEST(!Poco::File(ack + ".part").exists());
+  BOOST_TEST(runAfterflow({"edi", "validate", ack}).exitCode == 0);
+
+  const std::string xml = directory.file("bad.xml");
+  Poco::FileOutputStream(xml) << "<edi xmlns=\"urn:afterflow:edi-xml:1\"><interchange/></edi>";
+  const std::string out = directory.file("out.edi");
+  const ProgramResult failed = runAfterflow({"edi", "from-xml", xml, "-o", out});
+  BOOST_TEST(failed.exitCode == 1);
+  BOOST_TEST(!Poco::File(out).exists());
+  BOOST_TEST(!Poco::File(out + ".part").exists());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
