@@ -76,6 +76,7 @@ struct SyntaxNote {
   NoteKind rule = NoteKind::paired;
   std::vector<std::uint32_t> positions;
   std::uint64_t mask = 0;  // bit p set for each position p < 64, set when loaded
+  bool maskComplete = false;  // every position is below 64, so `mask` alone decides the note
 };
 
 // The rule a written note kind names ("P" paired, "D3" one or more, ...).

@@ -246,9 +246,13 @@ class DirectoryLoader {
     for (const x::DOMElement* child : childElements(parent)) {
       if (localName(child) == "note") {
         const std::string kind = attribute(child, "kind");
-        SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0};
+        SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0, true};
         for (std::uint32_t p : note.positions) {
-          if (p < 64) note.mask |= std::uint64_t(1) << p;
+          if (p < 64) {
+            note.mask |= std::uint64_t(1) << p;
+          } else {
+            note.maskComplete = false;
+          }
         }
         notes.push_back(std::move(note));
       }

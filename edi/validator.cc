@@ -1,6 +1,8 @@
 #include "edi/validator.h"
 
+#include "edi/clean_segment.h"
 #include "edi/error_codes.h"
+#include "edi/syntax_note_check.h"
 #include "edi/value_check.h"
 
 #include <emmintrin.h>
@@ -120,21 +122,23 @@ void Validator::segment(const Segment& segment, const Reader& reader) {
 
 void Validator::x12Envelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
-  if (tag == "ISA") {
+  // Every segment comes through here: one number compare per envelope tag, not a string compare.
+  const std::uint32_t code = tag.size() <= 3 ? packTag(tag) : 0;
+  if (code == packTag("ISA")) {
     startInterchange(segment);
-  } else if (tag == "IEA") {
+  } else if (code == packTag("IEA")) {
     endInterchange(segment);
-  } else if (tag == "GS") {
+  } else if (code == packTag("GS")) {
     startGroup(segment);
-  } else if (tag == "GE") {
+  } else if (code == packTag("GE")) {
     endGroup(segment);
-  } else if (tag == "ST") {
+  } else if (code == packTag("ST")) {
     startMessage(segment, segment.element(1), segment.element(2), groupDirectory_ ? groupDirectory_->version : "");
-  } else if (tag == "SE") {
+  } else if (code == packTag("SE")) {
     endMessage(segment);
-  } else if (tag == "TA1" && !inMessage_) {
+  } else if (code == packTag("TA1") && !inMessage_) {
     checkEnvelopeElements(segment, envelopeDirectory_);
-  } else if ((tag == "ISB" || tag == "ISE") && inInterchange_ && !inGroup_) {
+  } else if ((code == packTag("ISB") || code == packTag("ISE")) && inInterchange_ && !inGroup_) {
     // Grade of service and deferred delivery requests: interchange-level, before any group.
     checkEnvelopeElements(segment, envelopeDirectory_);
   } else if (inMessage_) {
@@ -150,22 +154,30 @@ void Validator::edifactEnvelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
   const char c = delimiters_.component;
   const char r = delimiters_.release;
-  if (tag == "UNB") {
+  const std::uint32_t code = tag.size() <= 3 ? packTag(tag) : 0;
+  if (code == packTag("UNB")) {
     startInterchange(segment);
-  } else if (tag == "UNZ") {
+  } else if (code == packTag("UNZ")) {
     endInterchange(segment);
-  } else if (tag == "UNG") {
+  } else if (code == packTag("UNG")) {
     startGroup(segment);
-  } else if (tag == "UNE") {
+  } else if (code == packTag("UNE")) {
     endGroup(segment);
-  } else if (tag == "UNH") {
-    const std::string s009(segment.element(2));
-    const std::string type = component(s009, c, 0, r);
-    // CONTRL is defined by the syntax (CONTRL:D:3 or CONTRL:4:1), not by a message directory.
-    const std::string version = type == "CONTRL" ? "syntax" + std::string(component(s009, c, 1, r) == "4" ? "4" : "3")
-                                                 : component(s009, c, 1, r) + component(s009, c, 2, r);
+  } else if (code == packTag("UNH")) {
+    PartCursor s009(segment.element(2), c, segment.hasRelease() ? r : '\0');
+    const std::string_view type = s009.next();
+    const std::string_view versionNumber = s009.next();
+    const std::string_view release = s009.next();
+    // CONTRL is defined by the syntax (CONTRL:D:3 or CONTRL:4:1), not by a message directory;
+    // other messages by their directory (D + 96A).
+    std::string& version = messageVersion_;  // reused: no allocation per message
+    if (type == "CONTRL") {
+      version.assign(versionNumber == "4" ? "syntax4" : "syntax3");
+    } else {
+      version.assign(versionNumber).append(release);
+    }
     startMessage(segment, type, segment.element(1), version);
-  } else if (tag == "UNT") {
+  } else if (code == packTag("UNT")) {
     endMessage(segment);
   } else if (inMessage_) {
     ++segmentsInMessage_;
@@ -265,6 +277,7 @@ void Validator::startInterchange(const Segment& segment) {
   for (char d : {delimiters_.element, delimiters_.component, delimiters_.repetition, delimiters_.release}) {
     if (d) allowedBytes_[static_cast<unsigned char>(d)] = true;
   }
+  for (std::size_t b = 0; b < 256; ++b) plainBytes_[b] = allowedBytes_[b] && b >= 0x20 && b != 0x7F;
   checkEnvelopeElements(segment, envelopeDirectory_);
   if (listener_) listener_->interchangeStarted(interchange_);
 }
@@ -492,6 +505,8 @@ void Validator::messageBody(const Segment& segment) {
   current_ = &segment;
   const SegmentDefinition* definition = walker_.place(segment.tag(), *this);
   if (definition == nullptr) return;
+  if (options_.cleanSegmentFastPath && !segmentHasControlBytes_ &&
+      isCleanSegment(segment, *definition, delimiters_)) return;
   segmentErrors_.elements.clear();
   checkElements(segment, *definition, segmentErrors_);
   if (segmentErrors_.elements.empty()) return;
@@ -624,60 +639,10 @@ void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>
                            const std::vector<ElementUse>& uses, std::uint64_t present,
                            std::uint32_t compositePosition, SegmentError& errors) {
   for (const SyntaxNote& note : notes) {
-    if (note.positions.empty()) continue;
-    const std::uint64_t given_ = present & note.mask;
-    const std::size_t given = static_cast<std::size_t>(__builtin_popcountll(given_));
-    const std::uint32_t first = note.positions.front();
-    const bool firstGiven = first < 64 && (present >> first & 1);
-    const std::size_t total = note.positions.size();
-    // Nothing of the note is there and it asks for nothing: the common case, decided here.
-    if (given == 0 && note.rule != NoteKind::required && note.rule != NoteKind::oneOrMore &&
-        note.rule != NoteKind::oneOnly) {
-      continue;
-    }
-    std::uint32_t firstMissing = 0, secondGiven = 0;
-    std::size_t seen = 0;
-    for (std::uint32_t p : note.positions) {
-      if (p < 64 && (present >> p & 1)) {
-        if (++seen == 2) secondGiven = p;
-      } else if (firstMissing == 0) {
-        firstMissing = p;
-      }
-    }
-    const char* code = nullptr;
-    std::uint32_t at = 0;
-    switch (note.rule) {
-      case NoteKind::paired:
-      case NoteKind::allOrNone:
-        if (given > 0 && given < total) code = "element.conditional-missing", at = firstMissing;
-        break;
-      case NoteKind::required:
-      case NoteKind::oneOrMore:
-        if (given == 0) code = "element.conditional-missing", at = first;
-        break;
-      case NoteKind::conditional:
-      case NoteKind::ifFirstAll:
-        if (firstGiven && given < total) code = "element.conditional-missing", at = firstMissing;
-        break;
-      case NoteKind::exclusion:
-      case NoteKind::oneOrNone:
-        if (given > 1) code = "element.exclusion-violated", at = secondGiven;
-        break;
-      case NoteKind::listConditional:
-      case NoteKind::ifFirstOneMore:
-        if (firstGiven && given < 2) code = "element.conditional-missing", at = total > 1 ? note.positions[1] : first;
-        break;
-      case NoteKind::oneOnly:
-        if (given != 1) {
-          code = given == 0 ? "element.conditional-missing" : "element.exclusion-violated";
-          at = given == 0 ? first : secondGiven;
-        }
-        break;
-      case NoteKind::ifFirstNone:
-        if (firstGiven && given > 1) code = "element.exclusion-violated", at = secondGiven;
-        break;
-    }
-    if (code == nullptr) continue;
+    const NoteViolation violation = checkNote(note, present);
+    if (violation.code == nullptr) continue;
+    const char* code = violation.code;
+    const std::uint32_t at = violation.position;
     std::string positions;
     for (std::uint32_t p : note.positions) positions += twoDigits(p);
     const ElementUse* use = at >= 1 && at <= uses.size() ? &uses[at - 1] : nullptr;
@@ -713,7 +678,11 @@ void Validator::checkCharacters(const Segment& segment) {
       if (_mm_movemask_epi8(suspicious) == 0) bad = text.size();
     }
   }
-  segmentHasControlBytes_ = bad < text.size();
+  // Past the blocks proven clean, byte by byte (short segments, most of them, all take this way):
+  // bytes of the set that are no control bytes are the rule.
+  while (bad < text.size() && plainBytes_[static_cast<unsigned char>(text[bad])]) ++bad;
+  segmentHasControlBytes_ = bad < text.size();  // or a byte outside the set: either way no fast path
+  if (!segmentHasControlBytes_) return;
   while (bad < text.size() && allowedBytes_[static_cast<unsigned char>(text[bad])]) ++bad;
   if (bad == text.size() || !inInterchange_) return;
   // The element the byte is in: count the separators before it, an escaped one (?+) not being one.

@@ -17,6 +17,9 @@ namespace edi {
 struct ValidatorOptions {
   bool strict = false;                        // bytes outside the declared character set are errors
   std::size_t maxSegmentErrorsPerMessage = 99;  // acks carry no more; the rest are counted
+  // Clean segments skip the full element check (edi/clean_segment.h). Off only in the tests
+  // that prove both paths give the same result.
+  bool cleanSegmentFastPath = true;
 };
 
 class Validator : private StructureReport {
@@ -85,6 +88,7 @@ class Validator : private StructureReport {
   const Segment* current_ = nullptr;  // the segment the walker is placing
   bool charsetReported_ = false;
   std::array<bool, 256> allowedBytes_{};
+  std::array<bool, 256> plainBytes_{};  // allowed and no control byte: the common case
   // Most sets allow every byte from 0x20 on (but 0x7F), X12 only up to 0x7E: then 16 bytes are
   // checked at once and the table is consulted only around a suspicious byte.
   enum class CharsetShape { table, ascii, eightBit } charsetShape_ = CharsetShape::table;
@@ -94,6 +98,7 @@ class Validator : private StructureReport {
   // Scratch space reused for every segment, so that a valid segment costs no allocation.
   bool segmentHasControlBytes_ = true;  // set by checkCharacters for the segment in hand
   std::vector<std::string_view> repetitions_, components_;
+  std::string messageVersion_;
   SegmentError segmentErrors_;
 };
 

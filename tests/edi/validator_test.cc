@@ -59,13 +59,16 @@ class RecordingListener : public ValidationListener {
   }
 };
 
-std::string validate(const std::string& bytes, bool strict) {
+std::string validate(const std::string& bytes, bool strict, bool fastPath = true) {
   MemoryByteSource source(bytes);
   Diagnostics diagnostics;
   ReaderOptions readerOptions;
   readerOptions.strict = strict;
   Reader reader(source, diagnostics, readerOptions);
-  Validator validator(catalog(), diagnostics, {strict});
+  ValidatorOptions options;
+  options.strict = strict;
+  options.cleanSegmentFastPath = fastPath;
+  Validator validator(catalog(), diagnostics, options);
   RecordingListener listener;
   validator.setListener(&listener);
   Segment segment;
@@ -148,6 +151,29 @@ BOOST_AUTO_TEST_CASE(every_fixture_validates_as_its_golden_file_says) {
       BOOST_TEST(actual == readFile(expectedPath), Poco::Path(expectedPath).getFileName());
     }
   }
+}
+
+// The fast path for clean segments must never change a result: every fixture and every input of
+// the validator's fuzz corpus (valid and broken alike) validates the same with it and without.
+BOOST_AUTO_TEST_CASE(the_clean_segment_fast_path_gives_the_same_result_as_the_full_check) {
+  std::vector<std::string> files;
+  for (const std::string& folder : {kFixtures, std::string(AFTERFLOW_EDI_FIXTURES) + "/../../fuzz/corpus/validator"}) {
+    for (Poco::DirectoryIterator it(folder), end; it != end; ++it) {
+      if (it->isFile()) files.push_back(it->path());
+    }
+  }
+  BOOST_REQUIRE_GE(files.size(), 100u);
+  std::size_t differing = 0;
+  for (const std::string& file : files) {
+    const std::string bytes = readFile(file);
+    for (const bool strict : {false, true}) {
+      if (validate(bytes, strict, true) != validate(bytes, strict, false)) {
+        ++differing;
+        BOOST_TEST_MESSAGE("fast and full check differ on " << file << (strict ? " (strict)" : ""));
+      }
+    }
+  }
+  BOOST_TEST(differing == 0u);
 }
 
 // Reads and validates `bytes`, returning the diagnostics' codes.
