@@ -8,40 +8,53 @@
 namespace edi {
 namespace {
 
-bool cleanValue(std::string_view value, const ElementUse& use, const ValueRules& rules) {
-  const ElementDefinition& definition = *use.element;
-  if (definition.type == ElementType::alphanumeric || definition.type == ElementType::identifier) {
-    if (value.size() < definition.minLength || value.size() > definition.maxLength) return false;
-    return use.validCodes.empty() || use.validCodes.contains(value);
+bool lengthAndCodeHold(std::string_view value, const ValueCheck& check) {
+  if (value.size() < check.minLength || value.size() > check.maxLength) return false;
+  return check.codes == nullptr || check.codes->contains(value);
+}
+
+// Text, identifiers and unsigned integers (most values) are decided here; the rest by checkValue.
+inline bool cleanValue(std::string_view value, const ValueCheck& check, const ValueRules& rules) {
+  switch (check.type) {
+    case ElementType::alphanumeric:
+    case ElementType::identifier:
+      return lengthAndCodeHold(value, check);
+    case ElementType::numeric: {
+      bool digits = true;
+      for (char c : value) digits &= c >= '0' && c <= '9';
+      if (digits) return lengthAndCodeHold(value, check);
+      break;  // a sign, or not a number: checkValue tells
+    }
+    default:
+      break;
   }
-  return checkValue(value, use, rules).empty();
+  return checkValue(value, *check.use, rules).empty();
 }
 
 bool cleanComposite(std::string_view value, const CompositeDefinition& composite, char separator,
                     const ValueRules& rules) {
-  const std::size_t defined = composite.components.size();
+  const ValueCheck* check = composite.checks.data();
+  const ValueCheck* const last = check + composite.checks.size();
   std::uint64_t present = 0;
-  std::size_t c = 0;
+  std::uint32_t position = 0;
   const char* at = value.data();
   const char* const end = at + value.size();
-  for (;;) {
-    if (c == defined) return false;  // more components than defined
-    const char* stop = static_cast<const char*>(std::memchr(at, separator, static_cast<std::size_t>(end - at)));
-    if (stop == nullptr) stop = end;
-    const ElementUse& part = composite.components[c++];
-    const std::string_view text(at, static_cast<std::size_t>(stop - at));
-    if (text.empty()) {
-      if (part.requirement == Requirement::mandatory) return false;
+  for (;; ++check) {
+    if (check == last) return false;  // more components than defined
+    ++position;
+    // Components are a few bytes long: a plain loop beats a call to memchr.
+    const char* stop = at;
+    while (stop != end && *stop != separator) ++stop;
+    if (stop == at) {
+      if (check->mandatory) return false;
     } else {
-      if (c < 64) present |= std::uint64_t(1) << c;
-      if (!cleanValue(text, part, rules)) return false;
+      if (position < 64) present |= std::uint64_t(1) << position;
+      if (!cleanValue(std::string_view(at, static_cast<std::size_t>(stop - at)), *check, rules)) return false;
     }
     if (stop == end) break;
     at = stop + 1;
   }
-  for (; c < defined; ++c) {
-    if (composite.components[c].requirement == Requirement::mandatory) return false;
-  }
+  if (position < composite.lastMandatory) return false;  // a mandatory component after the last one given
   return composite.notes.empty() || notesHold(composite.notes, present);
 }
 
@@ -49,7 +62,7 @@ bool cleanComposite(std::string_view value, const CompositeDefinition& composite
 
 bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition, const Delimiters& delimiters) {
   if (segment.hasRelease()) return false;
-  const std::size_t defined = definition.elements.size();
+  const std::size_t defined = definition.checks.size();
   const std::size_t count = segment.elementCount();
   if (count < definition.lastMandatory) return false;
   for (std::size_t p = defined + 1; p <= count; ++p) {
@@ -60,18 +73,19 @@ bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition,
   std::uint64_t present = 0;
   const std::size_t last = count < defined ? count : defined;
   for (std::size_t p = 1; p <= last; ++p) {
-    const ElementUse& use = definition.elements[p - 1];
+    const ValueCheck& check = definition.checks[p - 1];
     const std::string_view raw = segment.element(p);
     if (raw.empty()) {
-      if (use.requirement == Requirement::mandatory) return false;
+      if (check.mandatory) return false;
       continue;
     }
     if (p < 64) present |= std::uint64_t(1) << p;
     // Repetitions are rare: the full check splits them.
     if (repetition != 0 && std::memchr(raw.data(), repetition, raw.size()) != nullptr) return false;
-    if (use.composite == nullptr) {
-      if (!cleanValue(raw, use, rules)) return false;
-    } else if (!cleanComposite(raw, *use.composite, delimiters.component, rules)) {
+    const CompositeDefinition* composite = check.use->composite;
+    if (composite == nullptr) {
+      if (!cleanValue(raw, check, rules)) return false;
+    } else if (!cleanComposite(raw, *composite, delimiters.component, rules)) {
       return false;
     }
   }

@@ -39,6 +39,24 @@ bool CodeSet::contains(std::string_view code) const {
   return longCodes_.find(code) != longCodes_.end();
 }
 
+std::vector<ValueCheck> compileChecks(const std::vector<ElementUse>& uses) {
+  std::vector<ValueCheck> checks;
+  checks.reserve(uses.size());
+  for (const ElementUse& use : uses) {
+    ValueCheck check;
+    check.mandatory = use.requirement == Requirement::mandatory;
+    check.use = &use;
+    if (use.element != nullptr) {
+      check.type = use.element->type;
+      check.minLength = use.element->minLength;
+      check.maxLength = use.element->maxLength;
+      check.codes = use.validCodes.empty() ? nullptr : &use.validCodes;
+    }
+    checks.push_back(check);
+  }
+  return checks;
+}
+
 NoteKind noteKind(std::string_view kind) {
   if (kind == "R" || kind == "D3") return kind == "R" ? NoteKind::required : NoteKind::oneOrMore;
   if (kind == "C") return NoteKind::conditional;

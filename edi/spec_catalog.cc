@@ -289,6 +289,10 @@ class DirectoryLoader {
           if (localName(part) == "component") composite->components.push_back(elementUse(file, part, directory, id));
         }
         composite->notes = notesOf(child);
+        composite->checks = compileChecks(composite->components);
+        for (std::uint32_t c = 1; c <= composite->components.size(); ++c) {
+          if (composite->components[c - 1].requirement == Requirement::mandatory) composite->lastMandatory = c;
+        }
         directory.composites[id] = std::move(composite);
       } else if (kind == "segment") {
         auto segment = std::make_unique<SegmentDefinition>();
@@ -310,6 +314,7 @@ class DirectoryLoader {
             segment->noteNeedsPresence = true;
           }
         }
+        segment->checks = compileChecks(segment->elements);
         directory.segments[id] = std::move(segment);
       }
     }

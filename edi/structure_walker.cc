@@ -30,8 +30,9 @@ const std::string& StructureWalker::currentLoop() const {
 
 void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const {
   // Only the mandatory children can be missing: their indices were listed when loaded.
-  for (std::uint32_t k : frame.node->mandatoryChildren) {
-    if (k < from) continue;
+  const std::vector<std::uint32_t>& mandatory = frame.node->mandatoryChildren;
+  for (auto it = std::lower_bound(mandatory.begin(), mandatory.end(), from); it != mandatory.end(); ++it) {
+    const std::uint32_t k = *it;
     if (k >= to) break;
     if (frame.counts[k] == 0) {
       const StructureNode& child = frame.node->children[k];
