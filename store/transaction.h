@@ -21,6 +21,9 @@ class Transaction {
   void commit();
   void rollback();
   bool active() const { return active_; }
+  // The session this transaction runs on: libraries that write inside a caller's transaction
+  // take the Transaction itself, so a write can never run outside one by mistake.
+  Poco::Data::Session& session() const { return session_; }
 
  private:
   void finish(bool commit);
