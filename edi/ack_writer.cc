@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <string_view>
 
 namespace edi {
 
@@ -16,7 +17,7 @@ namespace edi {
 class AckWriter::Spool {
  public:
   ~Spool() { reset(); }
-  void write(const std::string& text) {
+  void write(std::string_view text) {
     if (file_ == nullptr && memory_.size() + text.size() > kMemoryLimit) {
       file_ = std::tmpfile();
       if (file_ == nullptr) throw Poco::IOException("cannot create a temporary file for the acknowledgment");
@@ -30,6 +31,19 @@ class AckWriter::Spool {
     } else {
       memory_ += text;
     }
+  }
+  // Appends everything held here to `target` and empties this spool.
+  void moveTo(Spool& target) {
+    if (file_ == nullptr) {
+      target.write(memory_);
+    } else {
+      std::rewind(file_);
+      char buffer[1 << 16];
+      std::size_t n;
+      while ((n = std::fread(buffer, 1, sizeof buffer, file_)) > 0) target.write(std::string_view(buffer, n));
+      if (std::ferror(file_)) throw Poco::IOException("cannot read the acknowledgment's temporary file");
+    }
+    reset();
   }
   void copyTo(std::ostream& out) {
     if (file_ == nullptr) {
@@ -61,6 +75,11 @@ std::string padded(const std::string& text, std::size_t width) {
   return out;
 }
 
+// An EDIFACT party (S002, S003, S006, S007) as its identification and qualifier components.
+std::string party(const std::string& id, const std::string& qualifier, char component) {
+  return qualifier.empty() ? id : id + component + qualifier;
+}
+
 std::string zeroPadded(std::uint64_t number, std::size_t width) {
   std::string digits = std::to_string(number);
   return digits.size() >= width ? digits.substr(digits.size() - width) : std::string(width - digits.size(), '0') + digits;
@@ -79,16 +98,21 @@ std::vector<std::string> codesFor(const std::vector<std::string>& codes, bool x1
 
 }  // namespace
 
-AckWriter::AckWriter(std::ostream& out, AckOptions options) : out_(out), options_(std::move(options)), spool_(new Spool) {
+AckWriter::AckWriter(std::ostream& out, AckOptions options)
+    : out_(out),
+      options_(std::move(options)),
+      spool_(std::make_unique<Spool>()),
+      groupsSpool_(std::make_unique<Spool>()),
+      groupSpool_(std::make_unique<Spool>()) {
   const Poco::Timestamp now;
   if (options_.date.empty()) options_.date = Poco::DateTimeFormatter::format(now, "%Y%m%d");
   if (options_.time.empty()) options_.time = Poco::DateTimeFormatter::format(now, "%H%M");
 }
 
-AckWriter::~AckWriter() { delete spool_; }
+AckWriter::~AckWriter() = default;
 
-// Writes one segment to the spool; trailing empty elements are dropped, as both syntaxes want.
-void AckWriter::segment(std::initializer_list<std::string> elements) {
+// Writes one segment to a spool; trailing empty elements are dropped, as both syntaxes want.
+void AckWriter::segment(Spool& to, std::initializer_list<std::string> elements) {
   std::vector<std::string> parts(elements);
   while (parts.size() > 1 && parts.back().empty()) parts.pop_back();
   std::string text;
@@ -97,12 +121,14 @@ void AckWriter::segment(std::initializer_list<std::string> elements) {
     text += parts[i];
   }
   text += delimiters_.segment;
-  spool_->write(text);
+  to.write(text);
   ++segmentsInSet_;
 }
 
 void AckWriter::interchangeStarted(const InterchangeReport& interchange) {
   spool_->reset();
+  groupsSpool_->reset();
+  groupSpool_->reset();
   standard_ = interchange.standard;
   delimiters_ = interchange.delimiters;
   version5_ = interchange.standard == Standard::x12 && interchange.version >= "00501";
@@ -116,34 +142,37 @@ void AckWriter::interchangeStarted(const InterchangeReport& interchange) {
 }
 
 void AckWriter::groupStarted(const InterchangeReport&, const GroupReport& group) {
-  if (standard_ != Standard::x12) return;
+  if (standard_ != Standard::x12) {
+    groupSpool_->reset();
+    return;
+  }
   const std::string version = version5_ ? "005010X231A1" : group.version.substr(0, 6);
-  segment({"GS", "FA", group.receiver, group.sender, options_.date, options_.time,
-           std::to_string(options_.groupControl), "X", version});
+  segment(*spool_, {"GS", "FA", group.receiver, group.sender, options_.date, options_.time,
+                    std::to_string(options_.groupControl), "X", version});
   segmentsInSet_ = 0;
   if (version5_) {
-    segment({"ST", "999", "0001", "005010X231A1"});
-    segment({"AK1", group.functionalId, group.controlNumber, group.version});
+    segment(*spool_, {"ST", "999", "0001", "005010X231A1"});
+    segment(*spool_, {"AK1", group.functionalId, group.controlNumber, group.version});
   } else {
-    segment({"ST", "997", "0001"});
-    segment({"AK1", group.functionalId, group.controlNumber});
+    segment(*spool_, {"ST", "997", "0001"});
+    segment(*spool_, {"AK1", group.functionalId, group.controlNumber});
   }
 }
 
-void AckWriter::messageEnded(const InterchangeReport&, const GroupReport*, const MessageReport& message) {
+void AckWriter::messageEnded(const InterchangeReport&, const GroupReport* group, const MessageReport& message) {
   if (standard_ == Standard::x12) {
     x12MessageAck(message);
   } else {
-    edifactMessageAck(message);
+    edifactMessageAck(group != nullptr ? *groupSpool_ : *spool_, message);
   }
 }
 
 void AckWriter::x12MessageAck(const MessageReport& message) {
-  segment({"AK2", message.type, message.controlNumber, version5_ ? message.implementation : ""});
+  segment(*spool_, {"AK2", message.type, message.controlNumber, version5_ ? message.implementation : ""});
   for (const SegmentError& error : message.segmentErrors) {
     const ErrorCode& code = errorCode(error.code);
-    segment({version5_ ? "IK3" : "AK3", error.tag, std::to_string(error.positionInMessage), error.loopId,
-             std::string(version5_ ? code.x12v5 : code.x12)});
+    segment(*spool_, {version5_ ? "IK3" : "AK3", error.tag, std::to_string(error.positionInMessage), error.loopId,
+                      std::string(version5_ ? code.x12v5 : code.x12)});
     for (const ElementError& element : error.elements) {
       // C030: element position, then component and (005010) repetition; an unused component
       // position is left empty, never 0.
@@ -158,15 +187,16 @@ void AckWriter::x12MessageAck(const MessageReport& message) {
       const bool numeric = !element.elementId.empty() &&
                            std::all_of(element.elementId.begin(), element.elementId.end(),
                                        [](char ch) { return ch >= '0' && ch <= '9'; });
-      segment({version5_ ? "IK4" : "AK4", position, numeric ? element.elementId : "",
-               std::string(version5_ ? elementCode.x12v5 : elementCode.x12), withoutDelimiters(element.badValue)});
+      segment(*spool_, {version5_ ? "IK4" : "AK4", position, numeric ? element.elementId : "",
+                        std::string(version5_ ? elementCode.x12v5 : elementCode.x12),
+                        withoutDelimiters(element.badValue)});
     }
   }
   const auto codes = codesFor(message.messageErrors, version5_, false, 5);
   std::vector<std::string> ak5{version5_ ? "IK5" : "AK5", message.accepted() ? "A" : "R"};
   ak5.insert(ak5.end(), codes.begin(), codes.end());
   ak5.resize(7);
-  segment({ak5[0], ak5[1], ak5[2], ak5[3], ak5[4], ak5[5], ak5[6]});
+  segment(*spool_, {ak5[0], ak5[1], ak5[2], ak5[3], ak5[4], ak5[5], ak5[6]});
 }
 
 // AK404 / IK404 is a copy of the bad data; it may not hold a delimiter of the ack itself.
@@ -182,33 +212,61 @@ std::string AckWriter::withoutDelimiters(const std::string& value) const {
 }
 
 void AckWriter::groupEnded(const InterchangeReport&, const GroupReport& group) {
-  if (standard_ != Standard::x12) return;
+  if (standard_ != Standard::x12) {
+    edifactGroupAck(group);
+    return;
+  }
   const bool allAccepted = group.messagesAccepted == group.messagesReceived && group.groupErrors.empty();
   const char* status = allAccepted ? "A" : group.messagesAccepted == 0 || !group.groupErrors.empty() ? "R" : "P";
   std::vector<std::string> ak9{"AK9", status, std::to_string(group.messagesDeclared),
                                std::to_string(group.messagesReceived), std::to_string(group.messagesAccepted)};
   for (const std::string& code : codesFor(group.groupErrors, version5_, false, 5)) ak9.push_back(code);
   ak9.resize(10);
-  segment({ak9[0], ak9[1], ak9[2], ak9[3], ak9[4], ak9[5], ak9[6], ak9[7], ak9[8], ak9[9]});
-  segment({"SE", std::to_string(segmentsInSet_ + 1), "0001"});  // ST through SE
-  segment({"GE", "1", std::to_string(options_.groupControl)});
+  segment(*spool_, {ak9[0], ak9[1], ak9[2], ak9[3], ak9[4], ak9[5], ak9[6], ak9[7], ak9[8], ak9[9]});
+  segment(*spool_, {"SE", std::to_string(segmentsInSet_ + 1), "0001"});  // ST through SE
+  segment(*spool_, {"GE", "1", std::to_string(options_.groupControl)});
   ++options_.groupControl;
   ++groupsInAck_;
 }
 
-void AckWriter::edifactMessageAck(const MessageReport& message) {
+void AckWriter::edifactMessageAck(Spool& to, const MessageReport& message) {
   const std::string& identifier = message.identifier;
   const auto codes = codesFor(message.messageErrors, false, true, 1);
-  segment({"UCM", message.controlNumber, identifier, message.accepted() ? "7" : "4", codes.empty() ? "" : codes[0]});
+  segment(to, {"UCM", message.controlNumber, identifier, message.accepted() ? "7" : "4",
+               codes.empty() ? "" : codes[0]});
   for (const SegmentError& error : message.segmentErrors) {
-    segment({"UCS", std::to_string(error.positionInMessage), std::string(errorCode(error.code).edifact)});
+    segment(to, {"UCS", std::to_string(error.positionInMessage), std::string(errorCode(error.code).edifact)});
     for (const ElementError& element : error.elements) {
-      std::string position = std::to_string(element.position);
+      // S011 0098 counts the segment tag as position 1, so the first data element is 2.
+      std::string position = std::to_string(element.position + 1);
       if (element.component) position += delimiters_.component + std::to_string(element.component);
-      segment({"UCD", std::string(errorCode(element.code).edifact), position});
+      segment(to, {"UCD", std::string(errorCode(element.code).edifact), position});
     }
   }
   ++setsInInterchange_;
+}
+
+// UCF names the group as UNG did (reference, application sender and recipient, copied, so
+// syntax 4 leaves out what UNG left out). 7 accepts the group and every message its UCM does
+// not reject; 4 rejects the group with all its messages, whatever their UCMs say. The group's
+// own errors are found in UNE, which the UCF then names, with the data element when one is at fault.
+void AckWriter::edifactGroupAck(const GroupReport& group) {
+  const char c = delimiters_.component;
+  std::string code, tag, position;
+  const auto codes = codesFor(group.groupErrors, false, true, 1);
+  if (!codes.empty() && !codes[0].empty()) {
+    code = codes[0];
+    const std::string& first = group.groupErrors.front();
+    if (first == "group.count-mismatch" || first == "group.control-mismatch" || first == "group.trailer-missing") {
+      tag = "UNE";
+    }
+    if (first == "group.count-mismatch") position = "2";    // 0060
+    if (first == "group.control-mismatch") position = "3";  // 0048
+  }
+  segment(*groupsSpool_, {"UCF", group.controlNumber, party(group.sender, group.senderQualifier, c),
+                          party(group.receiver, group.receiverQualifier, c), group.groupErrors.empty() ? "7" : "4",
+                          code, tag, position});
+  groupSpool_->moveTo(*groupsSpool_);
 }
 
 void AckWriter::interchangeEnded(const InterchangeReport& interchange) {
@@ -253,25 +311,25 @@ void AckWriter::interchangeEnded(const InterchangeReport& interchange) {
       out_ << "UNA" << c << delimiters_.element << delimiters_.decimal << (delimiters_.release ? delimiters_.release : ' ')
            << (delimiters_.repetition ? delimiters_.repetition : ' ') << t;
     }
-    const auto party = [c](const std::string& id, const std::string& qualifier) {
-      return qualifier.empty() ? id : id + c + qualifier;
-    };
     out_ << "UNB" << e << interchange.syntaxId << c << interchange.version << e
-         << party(interchange.receiver, interchange.receiverQualifier) << e
-         << party(interchange.sender, interchange.senderQualifier) << e << date << c << options_.time << e << control
+         << party(interchange.receiver, interchange.receiverQualifier, c) << e
+         << party(interchange.sender, interchange.senderQualifier, c) << e << date << c << options_.time << e << control
          << t;
     out_ << "UNH" << e << "1" << e << "CONTRL" << c << (syntax4 ? "4" : "D") << c << (syntax4 ? "1" : "3") << c << "UN"
          << t;
     const auto codes = codesFor(interchange.interchangeErrors, false, true, 1);
-    out_ << "UCI" << e << interchange.controlNumber << e << party(interchange.sender, interchange.senderQualifier) << e
-         << party(interchange.receiver, interchange.receiverQualifier) << e << (rejected ? "4" : "7");
+    out_ << "UCI" << e << interchange.controlNumber << e << party(interchange.sender, interchange.senderQualifier, c)
+         << e << party(interchange.receiver, interchange.receiverQualifier, c) << e << (rejected ? "4" : "7");
     if (!codes.empty()) out_ << e << codes[0];
     out_ << t;
+    // Segment group 1 (messages outside groups) comes before segment group 3 (groups).
     spool_->copyTo(out_);
+    groupsSpool_->copyTo(out_);
     out_ << "UNT" << e << (segmentsInSet_ + 3) << e << "1" << t;  // UNH, UCI, body, UNT
     out_ << "UNZ" << e << "1" << e << control << t;
   }
   spool_->reset();
+  groupsSpool_->reset();
   ++options_.interchangeControl;
   ++written_;
 }

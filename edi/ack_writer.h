@@ -1,8 +1,8 @@
 // Writes acknowledgments from what the validator reports: X12 997 (004010 and before) or 999
 // (005010 and after) per functional group in the sender's version, TA1 per interchange when the
 // sender asks (ISA14 = 1) or the caller does, and EDIFACT CONTRL in the sender's syntax version
-// (3 or 4). Bodies are spooled (memory, then a temporary file) so any input size is acknowledged
-// in bounded memory.
+// (3 or 4), with a UCF per functional group (UNG/UNE) and its messages' UCM below it. Bodies are
+// spooled (memory, then a temporary file) so any input size is acknowledged in bounded memory.
 #pragma once
 
 #include "edi/validation_report.h"
@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <iosfwd>
+#include <memory>
 #include <string>
 
 namespace edi {
@@ -40,14 +41,18 @@ class AckWriter : public ValidationListener {
 
  private:
   class Spool;
-  void segment(std::initializer_list<std::string> elements);
+  void segment(Spool& to, std::initializer_list<std::string> elements);
   void x12MessageAck(const MessageReport& message);
-  void edifactMessageAck(const MessageReport& message);
+  void edifactMessageAck(Spool& to, const MessageReport& message);
+  void edifactGroupAck(const GroupReport& group);
   std::string withoutDelimiters(const std::string& value) const;
 
   std::ostream& out_;
   AckOptions options_;
-  Spool* spool_;
+  // X12: the whole body. EDIFACT: UCMs of messages outside any group (CONTRL segment group 1);
+  // groupsSpool_ holds each group's UCF followed by its UCMs (segment group 3), groupSpool_ the
+  // UCMs of the open group, which go after their UCF only once UNE has told what the UCF says.
+  std::unique_ptr<Spool> spool_, groupsSpool_, groupSpool_;
   Delimiters delimiters_;
   Standard standard_ = Standard::x12;
   bool version5_ = false;          // X12 005010+: 999 and repetition positions

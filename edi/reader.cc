@@ -182,6 +182,7 @@ bool Reader::next(Segment& segment) {
     const std::string_view text = segment.text();
     if (text.size() >= 3 && (text[0] == 'I' || text[0] == 'U') && segment.tag() == (standard_ == Standard::x12 ? "IEA" : "UNZ")) {
       state_ = State::betweenInterchanges;
+      afterTrailer_.clear();
     }
     return true;
   }
@@ -224,6 +225,7 @@ bool Reader::startInterchange(Segment& segment) {
   while (true) {
     while (fill(1) && isWhitespace(buffer_[begin_])) {
       if (buffer_[begin_] == '\n') ++line_;
+      if (junk == 0 && interchange_ > 0 && afterTrailer_.size() < kMaxBlanksKept) afterTrailer_ += buffer_[begin_];
       ++begin_;
     }
     if (!fill(3)) {

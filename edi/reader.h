@@ -39,6 +39,12 @@ class Reader {
   // What followed the interchange's first segment terminator ("", "\n" or "\r\n"): writers use it
   // to give back the same bytes.
   const std::string& segmentSuffix() const { return suffix_; }
+  // The blanks and line breaks after the last interchange trailer (IEA / UNZ) read, up to the
+  // next interchange or the end of the input: known once next() has gone past them, empty until
+  // then. Writers use it to end an interchange as it ended (a file may lack a final line break).
+  // At most kMaxBlanksKept bytes are kept.
+  const std::string& afterTrailer() const { return afterTrailer_; }
+  static constexpr std::size_t kMaxBlanksKept = 4096;
   bool ebcdic() const { return ebcdic_; }
 
  private:
@@ -76,6 +82,7 @@ class Reader {
   Delimiters delimiters_;
   std::string suffix_;
   bool suffixKnown_ = false;
+  std::string afterTrailer_;
   bool fastLineBreaks_ = false;  // line breaks after terminators are known and reported
   std::uint32_t interchange_ = 0;
   std::uint64_t segmentIndex_ = 0;

@@ -47,7 +47,8 @@ struct GroupReport {
   std::string functionalId;   // GS01 / UNG 0038
   std::string controlNumber;  // GS06 / UNG 0048
   std::string version;        // GS08
-  std::string sender, receiver;
+  std::string sender, receiver;  // GS02, GS03 / UNG S006 0040, S007 0044 (as written, escapes kept)
+  std::string senderQualifier, receiverQualifier;  // EDIFACT UNG S006, S007 0007
   std::uint32_t messagesReceived = 0;
   std::uint32_t messagesDeclared = 0;  // GE01 / UNE01 as the trailer says (received, when unreadable)
   std::uint32_t messagesAccepted = 0;

@@ -343,6 +343,8 @@ void Validator::startGroup(const Segment& segment) {
     group_.controlNumber = std::string(segment.element(5));
     group_.sender = component(segment.element(2), delimiters_.component, 0, delimiters_.release);
     group_.receiver = component(segment.element(3), delimiters_.component, 0, delimiters_.release);
+    group_.senderQualifier = component(segment.element(2), delimiters_.component, 1, delimiters_.release);
+    group_.receiverQualifier = component(segment.element(3), delimiters_.component, 1, delimiters_.release);
   }
   checkEnvelopeElements(segment, envelopeDirectory_);
   if (listener_) listener_->groupStarted(interchange_, group_);

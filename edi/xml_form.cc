@@ -98,9 +98,11 @@ class XmlExporter {
     xml_.attribute("xmlns", kNamespace);
   }
 
+  // Each segment is written when the next one has been read: what follows the last segment of an
+  // interchange is known only then.
   void segment(const Segment& segment, const Reader& reader) {
     if (segment.interchange() != interchange_) {
-      closeInterchange();
+      closeInterchange(reader);
       interchange_ = segment.interchange();
       una_ = false;
     }
@@ -108,24 +110,22 @@ class XmlExporter {
       una_ = true;
       return;
     }
-    if (!open_ && header_.empty()) {
-      // The interchange's attributes need what only its second segment shows (the suffix):
-      // keep the header until then.
-      header_ = copy(segment);
+    if (!open_ && pending_.empty()) {
+      // The interchange's attributes need what only its second segment shows (the suffix).
       delimiters_ = reader.delimiters();
       standard_ = reader.standard();
       charsetId_ = standard_ == Standard::edifact ? std::string(splitValue(segment.element(1), delimiters_.component,
                                                                           delimiters_.release)[0])
                                                   : "";
-      return;
+    } else {
+      if (!open_) openInterchange(reader.segmentSuffix());
+      writeSegment(pending_, nullptr);
     }
-    if (!header_.empty()) openInterchange(reader);
-    writeSegment(copy(segment));
+    pending_ = copy(segment);
   }
 
   void finish(const Reader& reader) {
-    if (!header_.empty()) openInterchange(reader);
-    closeInterchange();
+    closeInterchange(reader);
     xml_.end();
     xml_.finish();
   }
@@ -139,7 +139,8 @@ class XmlExporter {
     return out;
   }
 
-  void openInterchange(const Reader& reader) {
+  void openInterchange(const std::string& suffix) {
+    suffix_ = suffix;
     xml_.start("interchange");
     xml_.attribute("standard", standard_ == Standard::x12 ? "x12" : "edifact");
     xml_.attribute("segment-terminator", toHex(delimiters_.segment));
@@ -148,17 +149,23 @@ class XmlExporter {
     if (delimiters_.repetition) xml_.attribute("repetition-separator", toHex(std::string(1, delimiters_.repetition)));
     if (delimiters_.release) xml_.attribute("release-character", toHex(std::string(1, delimiters_.release)));
     if (standard_ == Standard::edifact) xml_.attribute("decimal-mark", toHex(std::string(1, delimiters_.decimal)));
-    if (!reader.segmentSuffix().empty()) xml_.attribute("suffix", toHex(reader.segmentSuffix()));
+    if (!suffix_.empty()) xml_.attribute("suffix", toHex(suffix_));
     if (una_) xml_.attribute("service-string-advice", "true");
     if (!charsetId_.empty()) xml_.attribute("charset", charsetId_);
     open_ = true;
     charset_ = std::make_unique<CharacterSet>(charsetId_);
-    writeSegment(header_);
-    header_.clear();
   }
 
-  void closeInterchange() {
-    if (open_) xml_.end();
+  // Writes the interchange's last segment and closes it. After a trailer, the reader knows what
+  // followed it; a file without a final line break ends without one.
+  void closeInterchange(const Reader& reader) {
+    if (pending_.empty()) return;
+    if (!open_) openInterchange("");  // a lone header: no second segment told the suffix
+    const bool trailer = pending_[0] == (standard_ == Standard::x12 ? "IEA" : "UNZ");
+    const std::string* after = trailer && reader.afterTrailer() != suffix_ ? &reader.afterTrailer() : nullptr;
+    writeSegment(pending_, after);
+    pending_.clear();
+    xml_.end();
     open_ = false;
   }
 
@@ -195,9 +202,11 @@ class XmlExporter {
     xml_.end();
   }
 
-  void writeSegment(const Copy& segment) {
+  // `suffix`: what follows this segment's terminator, when not the interchange's suffix.
+  void writeSegment(const Copy& segment, const std::string* suffix) {
     xml_.start("segment");
     xml_.attribute("tag", segment[0]);
+    if (suffix != nullptr) xml_.attribute("suffix", toHex(*suffix));
     const bool isa = standard_ == Standard::x12 && segment[0] == "ISA";
     for (std::size_t i = 1; i < segment.size(); ++i) {
       const std::string& raw = segment[i];
@@ -215,7 +224,8 @@ class XmlExporter {
   XmlWriter xml_;
   std::uint32_t interchange_ = 0;
   bool open_ = false, una_ = false;
-  Copy header_;
+  Copy pending_;        // the last segment read, not yet written
+  std::string suffix_;  // of the open interchange
   Delimiters delimiters_;
   Standard standard_ = Standard::x12;
   std::string charsetId_;
@@ -321,7 +331,12 @@ class EdiImporter {
       }
       text += element(e, tag, position);
     }
-    out_ << text << delimiters_.segment << suffix_;
+    // A segment's own suffix: the last of an interchange that did not end like its other segments.
+    if (xmlHasProp(node, x("suffix")) != nullptr) {
+      out_ << text << delimiters_.segment << fromHex(attribute(node, "suffix"));
+    } else {
+      out_ << text << delimiters_.segment << suffix_;
+    }
   }
 
  private:

@@ -126,6 +126,39 @@ BOOST_AUTO_TEST_CASE(a_syntax_4_interchange_gets_a_version_4_contrl) {
   BOOST_TEST(!validateBytes(ack).hasErrors());
 }
 
+BOOST_AUTO_TEST_CASE(functional_groups_get_a_ucf_each_with_their_messages_below_it) {
+  // Syntax 4: GRP1 holds a valid message and one with a bad quantity; GRP2, whose UNG names no
+  // application sender or recipient, has a UNE with the wrong reference.
+  const std::string ack = acknowledge(readFile(kFixtures + "/validate/edifact_groups_syntax4.edi"));
+  const std::string group1 = "UCF+GRP1+SENDAPP:ZZ+RECVAPP:ZZ+7'UCM+1+DESADV:D:96A:UN+7'UCM+2+DESADV:D:96A:UN+4'";
+  BOOST_TEST(ack.find("UCI+REF8+SENDER:14+RECEIVER:14+7'" + group1) != std::string::npos, ack);
+  // QTY's second component (6060) of element C186, the tag counting as position 1.
+  BOOST_TEST(ack.find("UCS+9'UCD+21+2:2'") != std::string::npos, ack);
+  BOOST_TEST(ack.find("UCD+21+2:2'UCF+GRP2+++4+28+UNE+3'UCM+3+DESADV:D:96A:UN+7'UNT+") != std::string::npos, ack);
+  BOOST_TEST(ack.find("UNT+10+1'") != std::string::npos, ack);
+  const Diagnostics diagnostics = validateBytes(ack);
+  for (const Diagnostic& d : diagnostics.items()) BOOST_TEST_MESSAGE(formatDiagnostic(d, "ack"));
+  BOOST_TEST(!diagnostics.hasErrors());
+
+  // Syntax 3 wants S006 and S007; the first of GRP2's two trailer errors is the count (0060).
+  const std::string ack3 = acknowledge(readFile(kFixtures + "/validate/edifact_groups_syntax3.edi"));
+  BOOST_TEST(ack3.find("UCF+GRP2+SENDAPP:ZZ+RECVAPP:ZZ+4+29+UNE+2'UCM+3+DESADV:D:96A:UN+7'") != std::string::npos,
+             ack3);
+  BOOST_TEST(ack3.find("UCM+2+DESADV:D:96A:UN+4'UCS+2'UCD+12+4'") != std::string::npos, ack3);
+  BOOST_TEST(!validateBytes(ack3).hasErrors());
+}
+
+BOOST_AUTO_TEST_CASE(messages_outside_groups_come_before_the_groups_in_contrl) {
+  // Groups and lone messages mixed: segment group 1 (UCM) must precede segment group 3 (UCF),
+  // or the lone message's UCM would read as part of the group before it.
+  const std::string bytes =
+      "UNB+UNOC:3+S:14+R:14+261101:1200+MIX'UNG+DESADV+A+B+261101:1200+G1+UN+D:96A'UNH+1+DESADV:D:96A:UN'"
+      "BGM+351+D1+9'UNT+3+1'UNE+1+G1'UNH+2+DESADV:D:96A:UN'BGM+351+D2+9'UNT+3+2'UNZ+2+MIX'";
+  const std::string ack = acknowledge(bytes);
+  BOOST_TEST(ack.find("UCM+2+DESADV:D:96A:UN+7'UCF+G1+A+B+7'UCM+1+DESADV:D:96A:UN+7'UNT+6+1'") != std::string::npos,
+             ack);
+}
+
 BOOST_AUTO_TEST_CASE(control_numbers_of_the_ack_envelopes_start_where_the_caller_says_and_advance) {
   std::ostringstream out;
   AckOptions options;
@@ -151,6 +184,24 @@ BOOST_AUTO_TEST_CASE(a_large_group_is_acknowledged_completely_through_the_spool_
   BOOST_TEST(static_cast<int>(std::count(ack.begin(), ack.end(), '~')) == 2 * sets + 9);  // ISA TA1 GS ST AK1 AK9 SE GE IEA
   BOOST_TEST(ack.find("AK9*A*230000*230000*230000~") != std::string::npos);
   BOOST_TEST(ack.find("SE*" + std::to_string(2 * sets + 4) + "*0001~") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_large_edifact_group_keeps_its_messages_below_its_ucf_through_the_spool_files) {
+  const int messages = 200000;  // the group's UCMs pass the 4 MiB kept in memory
+  std::string bytes = "UNB+UNOC:3+S:14+R:14+261101:1200+BIG'UNG+DESADV+A+B+261101:1200+G1+UN+D:96A'";
+  for (int i = 1; i <= messages; ++i) {
+    const std::string n = std::to_string(i);
+    bytes += "UNH+" + n + "+DESADV:D:96A:UN'BGM+351+D" + n + "+9'UNT+3+" + n + "'";
+  }
+  bytes += "UNE+" + std::to_string(messages) + "+G1'UNZ+1+BIG'";
+  const std::string ack = acknowledge(bytes);
+  BOOST_TEST(ack.size() > (4u << 20));
+  const std::size_t ucf = ack.find("UCF+G1+A+B+7'UCM+1+DESADV:D:96A:UN+7'");
+  BOOST_TEST(ucf != std::string::npos);
+  BOOST_TEST(ack.find("UCM+") > ucf);
+  BOOST_TEST(ack.find("'UCM+" + std::to_string(messages) + "+DESADV:D:96A:UN+7'UNT+" + std::to_string(messages + 4) +
+                      "+1'UNZ+1+1'") != std::string::npos);
+  BOOST_TEST(static_cast<int>(std::count(ack.begin(), ack.end(), '\'')) == messages + 6);  // UNB UNH UCI UCF UNT UNZ
 }
 
 BOOST_AUTO_TEST_CASE(an_element_error_names_its_position_and_never_carries_a_delimiter) {

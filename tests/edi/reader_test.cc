@@ -138,6 +138,46 @@ BOOST_AUTO_TEST_CASE(results_do_not_depend_on_where_buffer_refills_fall) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(what_follows_an_interchange_trailer_is_known_once_the_reader_is_past_it) {
+  const std::string x12 = readFile(kFixtures + "/x12_clean.edi");
+  BOOST_REQUIRE(x12.back() == '~');
+  struct Case {
+    std::string bytes;
+    std::vector<std::string> expected;  // afterTrailer() at each later interchange's start, then at the end
+  };
+  const std::vector<Case> cases{{x12, {""}},
+                                {x12 + "\r\n", {"\r\n"}},
+                                {x12 + "\n\n" + x12, {"\n\n", ""}},
+                                {x12 + x12 + " \t\r\n", {"", " \t\r\n"}}};
+  for (const Case& c : cases) {
+    for (std::size_t bufferBytes : {16u, 33u, 1u << 20}) {
+      MemoryByteSource source(c.bytes);
+      Diagnostics diagnostics;
+      ReaderOptions options;
+      options.bufferBytes = bufferBytes;
+      Reader reader(source, diagnostics, options);
+      Segment segment;
+      std::vector<std::string> seen;
+      while (reader.next(segment)) {
+        if (segment.index() == 1 && segment.interchange() > 1) seen.push_back(reader.afterTrailer());
+        if (segment.tag() == "IEA") BOOST_TEST(reader.afterTrailer().empty());  // not read yet
+      }
+      seen.push_back(reader.afterTrailer());
+      BOOST_TEST(seen == c.expected, printable(c.bytes.substr(c.bytes.size() - 4)) << " buffer " << bufferBytes);
+    }
+  }
+  // Blank bytes past the limit are skipped, not kept.
+  const std::string blanks = x12 + std::string(10000, '\n');
+  MemoryByteSource source(blanks);
+  Diagnostics diagnostics;
+  Reader reader(source, diagnostics);
+  Segment segment;
+  while (reader.next(segment)) {
+  }
+  BOOST_TEST(reader.afterTrailer().size() == Reader::kMaxBlanksKept);
+  BOOST_TEST(diagnostics.items().empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_release_character_keeps_separators_as_data) {
   const std::string bytes = "UNA:+.? 'UNB+UNOA:3+S+R+261101:1200+1'FTX+A?+B+C??+D?''UNZ+0+1'";
   MemoryByteSource source(bytes);

@@ -102,6 +102,32 @@ BOOST_AUTO_TEST_CASE(every_well_formed_fixture_comes_back_byte_for_byte) {
   BOOST_TEST(checked >= 20);
 }
 
+BOOST_AUTO_TEST_CASE(a_file_ends_as_it_did_with_or_without_a_final_line_break) {
+  const std::string crlf = readFile(kFixtures + "/reader/x12_line_breaks.edi");
+  const std::string crlfOpen = readFile(kFixtures + "/reader/x12_crlf_no_final_newline.edi");
+  const std::string lfOpen = readFile(kFixtures + "/reader/edifact_lf_no_final_newline.edi");
+  BOOST_REQUIRE(crlfOpen.back() == '~');
+  BOOST_REQUIRE(lfOpen.back() == '\'');
+  for (const std::string& bytes : {crlfOpen, lfOpen}) {
+    BOOST_TEST(roundTrip(bytes) == bytes);
+    BOOST_TEST(toXml(bytes).find("suffix=\"\"") != std::string::npos);  // the trailer's own: nothing
+  }
+  // A final line break as the other segments have one needs no word; one where they have none does.
+  BOOST_TEST(toXml(crlf).find("<segment tag=\"IEA\" suffix") == std::string::npos);
+  const std::string oneLine = readFile(kFixtures + "/reader/edifact_defaults.edi") + "\n";
+  BOOST_TEST(toXml(oneLine).find("<segment tag=\"UNZ\" suffix=\"0A\"") != std::string::npos);
+  BOOST_TEST(roundTrip(oneLine) == oneLine);
+  // Only the last of several interchanges lacks it; and blank lines after the last are kept.
+  for (const std::string& bytes : {crlf + crlfOpen, crlfOpen + "\r\n" + crlfOpen, lfOpen + "\n\n\n", crlf + lfOpen}) {
+    BOOST_TEST(roundTrip(bytes) == bytes);
+  }
+  // Written with other delimiters, the file still ends as it did.
+  FromXmlOptions options;
+  options.delimiters = parseDelimiters("|^ !", Standard::x12);
+  const std::string redelimited = roundTrip(crlfOpen, options);
+  BOOST_TEST(redelimited.substr(redelimited.size() - 3) == "01!");
+}
+
 BOOST_AUTO_TEST_CASE(a_messy_file_comes_back_clean_with_the_same_segments) {
   for (const char* name : {"x12_bom.edi", "x12_ebcdic.edi", "x12_wrapped_80.edi", "x12_junk_between.edi"}) {
     const std::string bytes = readFile(kFixtures + "/reader/" + name);
