@@ -141,4 +141,13 @@ void PartyDirectory::loadRolesAndIdentifiers(Poco::Data::Session& session, std::
   }
 }
 
+std::optional<std::int64_t> PartyDirectory::idByIdentifier(const std::string& scheme, const std::string& value) {
+  Poco::Data::Session session = database_.session();
+  std::vector<std::int64_t> ids;
+  session << "SELECT party_id FROM party_identifier WHERE scheme = ? AND value = ?", bind(scheme), bind(value),
+      into(ids), now;
+  if (ids.empty()) return std::nullopt;
+  return ids.front();
+}
+
 }  // namespace crm

@@ -18,6 +18,8 @@ class PartyDirectory {
   std::int64_t add(const Party& party);
 
   std::optional<Party> findByCode(const std::string& code);
+  // The party an identifier names ("scac", "FSTF"), if any.
+  std::optional<std::int64_t> idByIdentifier(const std::string& scheme, const std::string& value);
   // All parties, or those holding one role, ordered by code.
   std::vector<Party> list(std::optional<PartyRole> role = std::nullopt);
 

@@ -1,0 +1,19 @@
+#include "exchange/document_mapping.h"
+
+#include "exchange/ship_notice_mapping.h"
+#include "exchange/status_report_mapping.h"
+
+namespace exchange {
+
+logistics::Result<logistics::Done> applyMessage(store::Transaction& transaction, const MessageDocument& document,
+                                                const MappingContext& context) {
+  const std::string& type = document.type;
+  if (type == "856" || type == "DESADV") return applyShipNotice(transaction, document, context);
+  if (type == "214" || type == "IFTSTA") return applyStatusReport(transaction, document, context);
+  // A partner's acknowledgment of what we sent: nothing to map (the outbound side matches it).
+  if (type == "997" || type == "999" || type == "CONTRL" || type == "APERAK") return logistics::Done{};
+  return logistics::Problem{logistics::ProblemCode::invalid_value, "message type",
+                            "afterflow does not take " + type + " messages in (see docs/EXCHANGE.md)"};
+}
+
+}  // namespace exchange

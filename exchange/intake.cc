@@ -1,0 +1,232 @@
+#include "exchange/intake.h"
+
+#include "edi/ack_writer.h"
+#include "edi/file_check.h"
+#include "exchange/document_mapping.h"
+#include "exchange/message_document.h"
+#include "logistics/control_numbers.h"
+#include "logistics/partner_directory.h"
+#include "store/transaction.h"
+
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/Path.h>
+
+#include <sstream>
+
+namespace exchange {
+namespace {
+
+// Counts what an acknowledgment will need control numbers for.
+class EnvelopeCounter : public edi::ValidationListener {
+ public:
+  int interchanges = 0, groups = 0;
+  void interchangeStarted(const edi::InterchangeReport&) override { ++interchanges; }
+  void groupStarted(const edi::InterchangeReport&, const edi::GroupReport&) override { ++groups; }
+};
+
+std::optional<logistics::PartnerProfile> partnerOf(logistics::PartnerDirectory& partners,
+                                                   const InterchangeRecord& record,
+                                                   const ReceiveOptions& options) {
+  if (options.partnerId) return partners.find(*options.partnerId);
+  if (record.partnerId) return partners.find(*record.partnerId);
+  const std::string& sender = record.header.senderId;
+  const auto split = sender.find(':');
+  if (split == std::string::npos) return std::nullopt;
+  const std::string qualifier = sender.substr(0, split), id = sender.substr(split + 1);
+  if (record.header.standard == "x12") return partners.findByX12Sender(qualifier, id);
+  if (record.header.standard == "edifact") return partners.findByEdifactSender(id, qualifier);
+  return std::nullopt;
+}
+
+std::string firstError(const edi::Diagnostics& diagnostics) {
+  for (const edi::Diagnostic& d : diagnostics.items()) {
+    if (d.severity == edi::Severity::error) return edi::formatDiagnostic(d, "interchange");
+  }
+  return "";
+}
+
+// Writes `bytes` to `directory`/`name` through a temporary name, so a partner's pickup never
+// sees half a file.
+std::string deliver(const std::string& directory, const std::string& name, const std::string& bytes) {
+  Poco::File(directory).createDirectories();
+  const std::string path = Poco::Path(directory).append(name).toString();
+  const std::string part = path + ".part";
+  {
+    Poco::FileOutputStream out(part);
+    out << bytes;
+    out.close();
+  }
+  Poco::File(part).renameTo(path);
+  return path;
+}
+
+std::string keptBytes(InterchangeStore& store, std::int64_t id) {
+  const auto source = store.open(id);
+  std::string bytes, buffer(64 * 1024, '\0');
+  while (const std::size_t n = source->read(buffer.data(), buffer.size())) bytes.append(buffer, 0, n);
+  return bytes;
+}
+
+}  // namespace
+
+IntakeReport Intake::receive(const std::string& path, const ReceiveOptions& options) {
+  InterchangeStore store(database_);
+  const KeepOutcome kept = store.keepFile(Direction::inbound, options.partnerId, path, Poco::Path(path).getFileName());
+  const std::optional<InterchangeRecord> record = store.find(kept.id);
+  if (!record) throw Poco::IllegalStateException("interchange " + std::to_string(kept.id) + " vanished after keeping");
+  if (kept.duplicate) {
+    // Cut short before (a crash between keeping and applying): take it up again.
+    if (record->status == InterchangeStatus::received || record->status == InterchangeStatus::valid) {
+      return process(*record, options);
+    }
+    IntakeReport report;
+    report.interchangeId = record->id;
+    report.status = record->status;
+    report.duplicate = true;
+    report.summary = "refused: a duplicate of interchange " + std::to_string(record->id) + " (" +
+                     kept.duplicateReason + "), which is " + interchangeStatusName(record->status) +
+                     (record->status == InterchangeStatus::applied
+                          ? "; nothing applied twice"
+                          : "; fix the cause and run afterflow inbox replay " + std::to_string(record->id));
+    return report;
+  }
+  return process(*record, options);
+}
+
+IntakeReport Intake::replay(std::int64_t interchangeId, const ReceiveOptions& options) {
+  InterchangeStore store(database_);
+  const std::optional<InterchangeRecord> record = store.find(interchangeId);
+  IntakeReport report;
+  report.interchangeId = interchangeId;
+  if (!record || record->direction != Direction::inbound) {
+    report.status = InterchangeStatus::failed;
+    report.summary = "no inbound interchange " + std::to_string(interchangeId);
+    return report;
+  }
+  if (record->status == InterchangeStatus::applied) {
+    report.status = record->status;
+    report.duplicate = true;
+    report.summary = "interchange " + std::to_string(interchangeId) + " is applied already; nothing applied twice";
+    return report;
+  }
+  return process(*record, options);
+}
+
+IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptions& options) {
+  InterchangeStore store(database_);
+  IntakeReport report;
+  report.interchangeId = record.id;
+  const std::string id = std::to_string(record.id);
+
+  Poco::Data::Session session = database_.session();
+  logistics::PartnerDirectory partners(session);
+  const std::optional<logistics::PartnerProfile> partner = partnerOf(partners, record, options);
+  if (!partner) {
+    report.status = InterchangeStatus::failed;
+    report.summary = "no partner profile for sender '" + record.header.senderId + "' (" + record.header.standard +
+                     "); add one with afterflow partner add, then run afterflow inbox replay " + id;
+    store.setStatus(record.id, report.status, report.summary, true);
+    return report;
+  }
+  if (record.partnerId != partner->partyId) store.setPartner(record.id, partner->partyId);
+
+  // Validate the kept bytes, not the file: a replay sees exactly what was received.
+  edi::Diagnostics diagnostics;
+  edi::CheckOptions check;
+  check.strict = options.strict;
+  EnvelopeCounter envelopes;
+  {
+    const auto source = store.open(record.id);
+    report.messages = edi::checkInterchanges(*source, catalog_, diagnostics, check, &envelopes).messages;
+  }
+  report.errors = diagnostics.errorCount();
+  report.warnings = diagnostics.warningCount();
+  store.recordDiagnostics(record.id, diagnostics);
+  const bool valid = !diagnostics.hasErrors() && envelopes.interchanges > 0;
+  const std::string problem =
+      envelopes.interchanges == 0 ? "no X12 or EDIFACT interchange in the file"
+                                  : std::to_string(report.errors) + " error(s), the first: " + firstError(diagnostics);
+  store.setStatus(record.id, valid ? InterchangeStatus::valid : InterchangeStatus::invalid,
+                  valid ? std::nullopt : std::optional<std::string>(problem), true);
+
+  // Acknowledge, once per interchange however often it is processed.
+  const bool wantsAck = partner->functionalAck != logistics::FunctionalAck::none || partner->wantsTa1;
+  if (wantsAck && envelopes.interchanges > 0) {
+    std::optional<InterchangeRecord> answer = store.answerTo(record.id);
+    if (!answer) {
+      edi::AckOptions ackOptions;
+      ackOptions.alwaysTa1 = partner->wantsTa1;
+      {
+        Poco::Data::Session numbering = database_.session();
+        store::Transaction transaction(numbering);
+        for (int i = 0; i < envelopes.interchanges; ++i) {
+          const int groups = i == 0 ? std::max(1, envelopes.groups) : 1;
+          const auto numbers = logistics::allocateControlNumbers(transaction, partner->partyId, groups, groups);
+          if (!numbers) throw Poco::IllegalStateException("no control numbers for the acknowledgment: " + numbers.describe());
+          if (i == 0) {
+            ackOptions.interchangeControl = static_cast<std::uint64_t>(numbers.value().interchange);
+            ackOptions.groupControl = static_cast<std::uint64_t>(numbers.value().firstGroup);
+          }
+        }
+        transaction.commit();
+      }
+      std::ostringstream ack;
+      {
+        edi::AckWriter writer(ack, ackOptions);
+        edi::Diagnostics again;
+        const auto source = store.open(record.id);
+        edi::checkInterchanges(*source, catalog_, again, check, &writer);
+      }
+      const std::string name = "ack-" + id + "-" + record.header.controlNumber + ".edi";
+      store.keepBytes(Direction::outbound, partner->partyId, ack.str(), name, record.id);
+      answer = store.answerTo(record.id);
+    }
+    if (answer && partner->outboxDirectory) {
+      const std::string path = Poco::Path(*partner->outboxDirectory).append(answer->fileName).toString();
+      report.acknowledgmentPath = Poco::File(path).exists()
+                                      ? path
+                                      : deliver(*partner->outboxDirectory, answer->fileName, keptBytes(store, answer->id));
+    }
+  }
+  if (!valid) {
+    report.status = InterchangeStatus::invalid;
+    report.summary = "invalid, nothing applied: " + problem + "; afterflow inbox show " + id + " lists every error";
+    return report;
+  }
+
+  // Apply every message in one transaction, or nothing.
+  crm::PartyDirectory parties(database_);
+  MappingContext context{record.id, partner->partyId, partner->role, &parties};
+  store::Transaction transaction(session);
+  std::optional<std::string> failure;
+  std::size_t applied = 0;
+  {
+    const auto source = store.open(record.id);
+    readMessages(*source, [&](const MessageDocument& document) {
+      if (failure) return;
+      const auto result = applyMessage(transaction, document, context);
+      if (!result) {
+        failure = "message " + std::to_string(document.index) + " (" + document.type + " " + document.controlNumber +
+                  "): " + result.describe();
+      } else {
+        ++applied;
+      }
+    });
+  }
+  if (failure) {
+    transaction.rollback();
+    report.status = InterchangeStatus::failed;
+    report.summary = "failed, nothing applied: " + *failure + "; fix the cause and run afterflow inbox replay " + id;
+    store.setStatus(record.id, report.status, *failure);
+    return report;
+  }
+  store.setStatus(session, record.id, InterchangeStatus::applied);
+  transaction.commit();
+  report.status = InterchangeStatus::applied;
+  report.summary = "applied: " + std::to_string(applied) + " message(s)" +
+                   (report.acknowledgmentPath ? ", acknowledged in " + *report.acknowledgmentPath : "");
+  return report;
+}
+
+}  // namespace exchange

@@ -1,0 +1,15 @@
+// Reads what the first envelope of a file says (standard, version, sender, receiver, control
+// number) without validating anything: the interchange store records it before the file is
+// checked, and duplicates are recognised by it.
+#pragma once
+
+#include "edi/byte_source.h"
+#include "exchange/interchange_record.h"
+
+namespace exchange {
+
+// Reads only as far as the first ISA or UNB. A file that is not X12 or EDIFACT gives a header
+// with standard "unknown" and empty fields.
+InterchangeHeader readInterchangeHeader(edi::ByteSource& source);
+
+}  // namespace exchange

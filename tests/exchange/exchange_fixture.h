@@ -1,0 +1,114 @@
+// What the exchange tests share: a migrated database with the partners of the fixture files
+// (a client and a carrier on X12, a client and a carrier on EDIFACT), each with an outbox.
+#pragma once
+
+#include "crm/party_directory.h"
+#include "edi/spec_catalog.h"
+#include "logistics/partner_directory.h"
+#include "tests/support/test_database.h"
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+
+#include <string>
+
+#include "exchange/interchange_record.h"
+#include "logistics/shipment.h"
+
+#include <ostream>
+
+// Boost.Test prints values of these in failure messages.
+namespace exchange {
+inline std::ostream& operator<<(std::ostream& out, InterchangeStatus status) { return out << interchangeStatusName(status); }
+inline std::ostream& operator<<(std::ostream& out, Direction direction) { return out << directionName(direction); }
+}  // namespace exchange
+namespace logistics {
+inline std::ostream& operator<<(std::ostream& out, ShipmentStatus status) { return out << shipmentStatusName(status); }
+}  // namespace logistics
+
+namespace exchange_test {
+
+inline const std::string kFixtures = AFTERFLOW_EXCHANGE_FIXTURES;
+
+inline std::string fixture(const std::string& name) { return kFixtures + "/" + name; }
+
+inline edi::SpecCatalog& catalog() {
+  static edi::SpecCatalog instance(edi::SpecCatalog::defaultSchemasRoot());
+  return instance;
+}
+
+struct Partners {
+  test_support::TestDatabase test;
+  std::string outbox = Poco::TemporaryFile::tempName() + "-outbox";
+  std::int64_t acme = 0, acmeEu = 0, fastFreight = 0, dhl = 0;
+
+  Partners() {
+    store::Database& database = test.migrated();
+    crm::PartyDirectory parties(database);
+    const auto party = [&parties](const std::string& code, crm::PartyRole role, std::vector<crm::PartyIdentifier> ids) {
+      crm::Party p;
+      p.code = code;
+      p.name = code + " Ltd";
+      p.roles = {role};
+      p.identifiers = std::move(ids);
+      return parties.add(p);
+    };
+    acme = party("ACME", crm::PartyRole::client, {});
+    acmeEu = party("ACMEEU", crm::PartyRole::client, {});
+    fastFreight = party("FSTF", crm::PartyRole::carrier, {{"scac", "FSTF"}});
+    dhl = party("DHLX", crm::PartyRole::carrier, {{"scac", "DHLX"}});
+
+    Poco::Data::Session session = database.session();
+    store::Transaction transaction(session);
+    logistics::PartnerDirectory partners(session);
+    const auto profile = [&](std::int64_t id, logistics::PartnerRole role, logistics::EdiStandard standard,
+                             const std::string& version, logistics::FunctionalAck ack) {
+      logistics::PartnerProfile p;
+      p.partyId = id;
+      p.role = role;
+      p.standard = standard;
+      p.version = version;
+      p.functionalAck = ack;
+      p.outboxDirectory = outbox + "/" + std::to_string(id);
+      return p;
+    };
+    auto acmeProfile = profile(acme, logistics::PartnerRole::client, logistics::EdiStandard::x12, "004010",
+                               logistics::FunctionalAck::x997);
+    acmeProfile.x12IsaQualifier = "ZZ";
+    acmeProfile.x12IsaId = "ACMEPARTS";
+    auto fstfProfile = profile(fastFreight, logistics::PartnerRole::carrier, logistics::EdiStandard::x12, "004010",
+                               logistics::FunctionalAck::x997);
+    fstfProfile.x12IsaQualifier = "02";
+    fstfProfile.x12IsaId = "FSTF";
+    auto euProfile = profile(acmeEu, logistics::PartnerRole::client, logistics::EdiStandard::edifact, "D96A",
+                             logistics::FunctionalAck::contrl);
+    euProfile.edifactUnbId = "4000000000001";
+    euProfile.edifactUnbQualifier = "14";
+    auto dhlProfile = profile(dhl, logistics::PartnerRole::carrier, logistics::EdiStandard::edifact, "D96A",
+                              logistics::FunctionalAck::none);
+    dhlProfile.edifactUnbId = "DHLX";
+    dhlProfile.edifactUnbQualifier = "ZZ";
+    for (const auto& p : {acmeProfile, fstfProfile, euProfile, dhlProfile}) {
+      const auto added = partners.add(transaction, p);
+      BOOST_REQUIRE_MESSAGE(added.ok(), added.describe());
+    }
+    transaction.commit();
+  }
+
+  ~Partners() {
+    Poco::File directory(outbox);
+    if (directory.exists()) directory.remove(true);
+  }
+
+  store::Database& database() { return test.database(); }
+
+  std::int64_t count(const std::string& sql) {
+    Poco::Data::Session session = database().session();
+    std::int64_t n = 0;
+    session << sql, Poco::Data::Keywords::into(n), Poco::Data::Keywords::now;
+    return n;
+  }
+};
+
+}  // namespace exchange_test
