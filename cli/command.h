@@ -44,6 +44,7 @@ class UsageError : public std::runtime_error {
 std::vector<std::unique_ptr<Command>> dbCommands();
 std::vector<std::unique_ptr<Command>> ediCommands();
 std::vector<std::unique_ptr<Command>> partyCommands();
+std::vector<std::unique_ptr<Command>> partnerCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli
