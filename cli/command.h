@@ -45,6 +45,7 @@ std::vector<std::unique_ptr<Command>> dbCommands();
 std::vector<std::unique_ptr<Command>> ediCommands();
 std::vector<std::unique_ptr<Command>> partyCommands();
 std::vector<std::unique_ptr<Command>> exchangeCommands();
+std::vector<std::unique_ptr<Command>> partnerCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli

@@ -32,17 +32,21 @@ Result<ControlNumbers> allocateControlNumbers(store::Transaction& transaction, s
   const std::int64_t largest = standard.front() == "x12" ? kX12Largest : kEdifactLargest;
   const std::int64_t groupCount = groups, messageCount = messages;
 
-  // One statement reads and advances all three counters. The WHERE refuses an allocation that
-  // would pass the largest number instead of wrapping around to numbers already used.
+  // One statement advances all three counters and reads them back; the row lock it takes makes a
+  // concurrent allocation wait for this transaction. (No WHERE on the limits: psqlODBC fails an
+  // UPDATE ... RETURNING that matches no row, so the limit is checked on what comes back.)
   std::vector<std::int64_t> nextInterchange, nextGroup, nextMessage;
   session << "UPDATE partner_profile SET next_interchange_number = next_interchange_number + 1, "
              "next_group_number = next_group_number + ?, next_message_number = next_message_number + ? "
-             "WHERE party_id = ? AND next_interchange_number <= ? AND next_group_number + ? - 1 <= ? "
-             "AND next_message_number + ? - 1 <= ? "
-             "RETURNING next_interchange_number, next_group_number, next_message_number",
-      bind(groupCount), bind(messageCount), bind(partyId), bind(largest), bind(groupCount), bind(largest),
-      bind(messageCount), bind(largest), into(nextInterchange), into(nextGroup), into(nextMessage), now;
+             "WHERE party_id = ? RETURNING next_interchange_number, next_group_number, next_message_number",
+      bind(groupCount), bind(messageCount), bind(partyId), into(nextInterchange), into(nextGroup), into(nextMessage),
+      now;
   if (nextInterchange.empty()) {
+    return Problem{ProblemCode::unknown_partner, "party", "party " + std::to_string(partyId) + " has no partner profile"};
+  }
+  // Past the largest number the counters have moved on but nothing is handed out, now or later:
+  // numbers never wrap around to ones already used.
+  if (nextInterchange.front() - 1 > largest || nextGroup.front() - 1 > largest || nextMessage.front() - 1 > largest) {
     return Problem{ProblemCode::control_numbers_exhausted, "party",
                    "party " + std::to_string(partyId) + " has used every control number up to " +
                        std::to_string(largest) + "; agree a new sender id with the partner"};

@@ -155,8 +155,9 @@ CREATE TABLE receipt (
   source_interchange_id BIGINT REFERENCES interchange (interchange_id),
   recorded_at           TEXT NOT NULL
 );
--- The receiving side numbers its receipts.
-CREATE UNIQUE INDEX receipt_unique_number ON receipt (receipt_number, warehouse_id);
+-- The receiving side numbers its receipts. A receipt of no named warehouse party counts as one
+-- more warehouse (0): NULLs are distinct in a unique index, which would let any number repeat.
+CREATE UNIQUE INDEX receipt_unique_number ON receipt (receipt_number, COALESCE(warehouse_id, 0));
 CREATE INDEX receipt_by_shipment ON receipt (shipment_id);
 CREATE INDEX receipt_by_time ON receipt (received_at);
 

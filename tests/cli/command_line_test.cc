@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_SUITE(command_line)
 BOOST_AUTO_TEST_CASE(help_lists_every_command_and_exits_zero) {
   const ProgramResult result = runAfterflow({"--help"});
   BOOST_TEST(result.exitCode == 0);
-  for (const char* command : {"db migrate", "db status", "db seed", "edi validate", "edi show", "party list", "serve"}) {
+  for (const char* command : {"db migrate", "db status", "db seed", "edi validate", "edi show", "party list", "partner add", "partner list", "partner show", "serve"}) {
     BOOST_TEST(result.out.find(command) != std::string::npos, command);
   }
   const ProgramResult serveHelp = runAfterflow({"serve", "--help"});
@@ -54,6 +54,7 @@ BOOST_AUTO_TEST_CASE(migrating_twice_succeeds_and_leaves_the_same_schema) {
   const ProgramResult first = runAfterflow({"--db", test.url(), "db", "migrate"});
   BOOST_TEST(first.exitCode == 0, first.err);
   BOOST_TEST(first.out.find("applied 0001_foundation") != std::string::npos);
+  BOOST_TEST(first.out.find("applied 0002_logistics") != std::string::npos);
   const auto schema = store::describeSchema(test.database());
   test.close();
 
