@@ -154,7 +154,8 @@ BOOST_AUTO_TEST_CASE(servers_migrating_the_same_new_database_at_once_all_succeed
   }
   for (auto& thread : threads) thread.join();
   BOOST_TEST(failures == 0);
-  BOOST_TEST(Migrator(test.database()).history().size() == 1u);
+  Migrator migrator(test.database());
+  BOOST_TEST(migrator.history().size() == static_cast<std::size_t>(migrator.latestVersion()));  // each applied once
 }
 
 BOOST_AUTO_TEST_CASE(reading_the_history_of_a_new_database_writes_nothing) {
