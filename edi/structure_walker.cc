@@ -64,7 +64,8 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
       if (child.tagCode != code) continue;  // tags of 2-3 characters: equal codes, equal tags
       close(depth, report);
       Frame& owner = frames_[depth];
-      reportMissing(owner, owner.position + (owner.counts[owner.position] > 0 ? 1 : 0), i, report);
+      const std::size_t from = owner.position + (owner.counts[owner.position] > 0 ? 1 : 0);
+      if (from < i) reportMissing(owner, from, i, report);  // the next segment in order skips nothing
       owner.position = i;
       ++owner.counts[i];
       if (owner.counts[i] > child.maxOccurs) {
