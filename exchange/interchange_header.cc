@@ -14,17 +14,21 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, last + 1 - first));
 }
 
-// "id:qualifier" (EDIFACT composite) -> "qualifier:id", the way X12 headers are recorded too.
-std::string edifactParty(std::string_view composite, char separator) {
-  const auto split = composite.find(separator);
-  if (split == std::string_view::npos) return std::string(composite);
-  const std::string_view id = composite.substr(0, split);
-  std::string_view qualifier = composite.substr(split + 1);
-  qualifier = qualifier.substr(0, qualifier.find(separator));
-  return std::string(qualifier) + ":" + std::string(id);
-}
-
 }  // namespace
+
+std::string envelopeParty(const edi::Segment& header, const edi::Delimiters& delimiters, bool receiver) {
+  if (header.tag() == "ISA") {
+    const std::size_t at = receiver ? 7 : 5;
+    return trimmed(header.element(at)) + ":" + trimmed(header.element(at + 1));
+  }
+  // UNB S002 / S003: id, then qualifier.
+  const std::string_view composite = header.element(receiver ? 3 : 2);
+  const auto split = composite.find(delimiters.component);
+  if (split == std::string_view::npos) return ":" + std::string(composite);
+  std::string_view qualifier = composite.substr(split + 1);
+  qualifier = qualifier.substr(0, qualifier.find(delimiters.component));
+  return std::string(qualifier) + ":" + std::string(composite.substr(0, split));
+}
 
 InterchangeHeader readInterchangeHeader(edi::ByteSource& source) {
   InterchangeHeader header;
@@ -37,16 +41,15 @@ InterchangeHeader readInterchangeHeader(edi::ByteSource& source) {
     if (segment.isServiceStringAdvice()) continue;
     if (segment.tag() == "ISA") {
       header.standard = "x12";
-      header.senderId = trimmed(segment.element(5)) + ":" + trimmed(segment.element(6));
-      header.receiverId = trimmed(segment.element(7)) + ":" + trimmed(segment.element(8));
+      header.senderId = envelopeParty(segment, reader.delimiters());
+      header.receiverId = envelopeParty(segment, reader.delimiters(), true);
       header.version = trimmed(segment.element(12));
       header.controlNumber = trimmed(segment.element(13));
     } else if (segment.tag() == "UNB") {
-      const char separator = reader.delimiters().component;
       header.standard = "edifact";
       header.version = std::string(segment.element(1));
-      header.senderId = edifactParty(segment.element(2), separator);
-      header.receiverId = edifactParty(segment.element(3), separator);
+      header.senderId = envelopeParty(segment, reader.delimiters());
+      header.receiverId = envelopeParty(segment, reader.delimiters(), true);
       header.controlNumber = std::string(segment.element(5));
     }
     break;  // the first segment of an interchange decides

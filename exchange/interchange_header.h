@@ -4,6 +4,8 @@
 #pragma once
 
 #include "edi/byte_source.h"
+#include "edi/delimiters.h"
+#include "edi/segment.h"
 #include "exchange/interchange_record.h"
 
 namespace exchange {
@@ -11,5 +13,9 @@ namespace exchange {
 // Reads only as far as the first ISA or UNB. A file that is not X12 or EDIFACT gives a header
 // with standard "unknown" and empty fields.
 InterchangeHeader readInterchangeHeader(edi::ByteSource& source);
+
+// The sender (`receiver` false) or receiver of an ISA or UNB segment as "qualifier:id", the one
+// form the store and the partner lookup use for both standards.
+std::string envelopeParty(const edi::Segment& header, const edi::Delimiters& delimiters, bool receiver = false);
 
 }  // namespace exchange

@@ -3,16 +3,10 @@
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "exchange/interchange_header.h"
 
 namespace exchange {
 namespace {
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(' ');
-  return std::string(text.substr(first, last + 1 - first));
-}
 
 // Splits a raw element at the component separator, removing release characters.
 std::vector<std::string> components(std::string_view raw, char separator, char release) {
@@ -60,13 +54,10 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
     const std::string_view tag = segment.tag();
     const edi::Delimiters& delimiters = reader.delimiters();
     const char release = segment.hasRelease() ? delimiters.release : '\0';
-    if (tag == "ISA") {
-      interchangeControl = trimmed(segment.element(13));
-      senderId = trimmed(segment.element(5)) + ":" + trimmed(segment.element(6));
-    } else if (tag == "UNB") {
-      interchangeControl = std::string(segment.element(5));
-      const auto sender = components(segment.element(2), delimiters.component, release);
-      senderId = (sender.size() > 1 ? sender[1] : "") + ":" + sender[0];
+    if (tag == "ISA" || tag == "UNB") {
+      const std::string_view control = segment.element(tag == "ISA" ? 13 : 5);
+      interchangeControl = std::string(control.substr(0, control.find_last_not_of(' ') + 1));
+      senderId = envelopeParty(segment, delimiters);
     } else if (tag == "GS") {
       groupVersion = std::string(segment.element(8)).substr(0, 6);
     }
