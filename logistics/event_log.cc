@@ -3,6 +3,7 @@
 #include "logistics/column_values.h"
 #include "logistics/record_checks.h"
 #include "logistics/shipment_progress.h"
+#include "logistics/shipment_rollup.h"
 #include "logistics/status_mapping.h"
 #include "store/timestamp.h"
 
@@ -59,7 +60,10 @@ Result<RecordedEvent> StatusEventLog::record(store::Transaction& transaction, co
       bind(std::string(statusCodeListName(event.codeList))), bind(event.statusCode), bind(nullable(event.reasonCode)),
       bind(std::string(shipmentStatusName(*normalized))), bind(nullable(event.sourceInterchangeId)),
       bind(store::currentTimestamp()), into(eventId), now;
-  if (shipmentId) refreshShipmentProgress(session, *shipmentId);
+  if (shipmentId) {
+    refreshShipmentProgress(session, *shipmentId);
+    refreshShipmentRollups(session, {*shipmentId});
+  }
   return RecordedEvent{eventId, shipmentId, *normalized};
 }
 

@@ -2,6 +2,7 @@
 
 #include "logistics/column_values.h"
 #include "logistics/record_checks.h"
+#include "logistics/shipment_rollup.h"
 #include "store/timestamp.h"
 
 #include <Poco/Data/Statement.h>
@@ -112,6 +113,7 @@ Result<std::int64_t> ReceiptBook::record(store::Transaction& transaction, const 
              "AND l.shipment_line_no = shipment_line.line_no) "
              "WHERE shipment_id = ?",
       bind(receipt.shipmentId), now;
+  refreshShipmentRollups(session, {receipt.shipmentId});
   return id;
 }
 

@@ -3,6 +3,7 @@
 #include "logistics/column_values.h"
 #include "logistics/record_checks.h"
 #include "logistics/shipment_progress.h"
+#include "logistics/shipment_rollup.h"
 #include "store/timestamp.h"
 
 #include <Poco/Data/Statement.h>
@@ -166,6 +167,7 @@ Result<std::int64_t> ShipmentBook::record(store::Transaction& transaction, const
   }
   linkWaitingEvents(session, id, s);
   refreshShipmentProgress(session, id);
+  refreshShipmentRollups(session, {id});
   return id;
 }
 

@@ -12,9 +12,13 @@ namespace reports {
 namespace {
 
 // Expressions that differ between the dialects; timestamps are ISO-8601 UTC text.
+// Whole hours between two timestamps, counted in minutes first so that 60 h is never 59.999.
 std::string hoursBetween(store::Dialect dialect, const std::string& from, const std::string& to) {
-  if (dialect == store::Dialect::sqlite) return "((julianday(" + to + ") - julianday(" + from + ")) * 24.0)";
-  return "(EXTRACT(EPOCH FROM (CAST(" + to + " AS timestamptz) - CAST(" + from + " AS timestamptz))) / 3600.0)";
+  if (dialect == store::Dialect::sqlite) {
+    return "(CAST(round((julianday(" + to + ") - julianday(" + from + ")) * 1440) AS INTEGER) / 60)";
+  }
+  return "(CAST(round(EXTRACT(EPOCH FROM (CAST(" + to + " AS timestamptz) - CAST(" + from +
+         " AS timestamptz))) / 60) AS BIGINT) / 60)";
 }
 
 std::string dayPlus(store::Dialect dialect, const std::string& timestamp, int days) {
@@ -42,7 +46,7 @@ std::string flagsQuery(store::Dialect dialect, const ShipmentScope& scope, const
   if (scope.carrierId) where += " AND s.carrier_id = ?";
   if (scope.region) where += " AND s.destination_region = ?";
   return
-      "SELECT " + group + " AS grp, s.shipment_id, COALESCE(s.pieces, 0) AS pieces, COALESCE(s.weight_kg, 0) AS weight, "
+      "SELECT " + group + " AS grp, s.shipment_id, COALESCE(s.pieces, 0) AS pieces, CAST(round(COALESCE(s.weight_kg, 0) * 1000) AS BIGINT) AS weight_g, "
       "COALESCE(s.freight_cost_cents, 0) AS cost, "
       "CASE WHEN s.actual_delivery IS NOT NULL THEN 1 ELSE 0 END AS delivered, "
       "CASE WHEN s.actual_delivery IS NOT NULL AND s.promised_delivery IS NOT NULL THEN 1 ELSE 0 END AS promised, "
@@ -88,7 +92,7 @@ std::map<std::string, ShipmentFigures> plainShipmentFiguresBy(Poco::Data::Sessio
   // OTIF: on time, in full (not received short, over or damaged: a shipment without a receipt
   // counts as in full), and no accident.
   const std::string sql =
-      "SELECT grp, count(*), sum(pieces), sum(weight), sum(cost), sum(delivered), sum(promised), sum(on_time), "
+      "SELECT grp, count(*), sum(pieces), sum(weight_g), sum(cost), sum(delivered), sum(promised), sum(on_time), "
       "sum(planned), sum(shipped_on_time), sum(received), sum(accurate), sum(lines), sum(lines_accurate), "
       "sum(accident), sum(CASE WHEN on_time = 1 AND (received = 0 OR accurate = 1) AND accident = 0 THEN 1 ELSE 0 END), "
       "sum(COALESCE(transit_hours, 0)), sum(CASE WHEN transit_hours IS NULL THEN 0 ELSE 1 END) "
@@ -111,7 +115,7 @@ std::map<std::string, ShipmentFigures> plainShipmentFiguresBy(Poco::Data::Sessio
     ShipmentFigures f;
     f.shipments = integer(1, r);
     f.pieces = integer(2, r);
-    f.weightKg = real(3, r);
+    f.weightKg = static_cast<double>(integer(3, r)) / 1000.0;
     f.freightCostCents = integer(4, r);
     f.delivered = integer(5, r);
     f.deliveredWithPromise = integer(6, r);

@@ -27,7 +27,7 @@ struct ShipmentScope {
 struct ShipmentFigures {
   std::int64_t shipments = 0;
   std::int64_t pieces = 0;
-  double weightKg = 0;
+  double weightKg = 0;  // summed in whole grams, so that every way of adding gives the same
   std::int64_t freightCostCents = 0;
   // On-time delivery: delivered on or before the promised day (+ tolerance) / delivered with a promise.
   std::int64_t delivered = 0, deliveredWithPromise = 0, deliveredOnTime = 0;
@@ -39,7 +39,7 @@ struct ShipmentFigures {
   std::int64_t withAccident = 0;
   // OTIF: delivered on time, not short or damaged on receipt, no accident / delivered with a promise.
   std::int64_t onTimeInFull = 0;
-  // Transit time, ship to delivery, in hours, over delivered shipments.
+  // Transit time, ship to delivery, in whole hours (rounded down), over delivered shipments.
   double transitHoursSum = 0;
   std::int64_t transitCount = 0;
   std::optional<double> transitHoursP90;  // nearest rank
@@ -54,5 +54,14 @@ ShipmentFigures plainShipmentFigures(Poco::Data::Session& session, const Shipmen
 // "" when none) or "month" ("2026-07").
 std::map<std::string, ShipmentFigures> plainShipmentFiguresBy(Poco::Data::Session& session, const ShipmentScope& scope,
                                                               const std::string& grouping);
+
+// The same figures from the rollups logistics keeps (logistics/shipment_rollup.h): a few
+// thousand rows for a quarter, whatever the number of shipments. The scope must start and end
+// on the first of a month (every report period does) and have no on-time tolerance (the
+// rollups count without one); for any other scope use the plain figures.
+bool rollupsCover(const ShipmentScope& scope);
+ShipmentFigures rollupShipmentFigures(Poco::Data::Session& session, const ShipmentScope& scope);
+std::map<std::string, ShipmentFigures> rollupShipmentFiguresBy(Poco::Data::Session& session, const ShipmentScope& scope,
+                                                               const std::string& grouping);
 
 }  // namespace reports
