@@ -1,5 +1,6 @@
 #include "exchange/document_mapping.h"
 
+#include "exchange/acknowledgment_recorder.h"
 #include "exchange/ship_notice_mapping.h"
 #include "exchange/status_report_mapping.h"
 
@@ -10,8 +11,12 @@ logistics::Result<logistics::Done> applyMessage(store::Transaction& transaction,
   const std::string& type = document.type;
   if (type == "856" || type == "DESADV") return applyShipNotice(transaction, document, context);
   if (type == "214" || type == "IFTSTA") return applyStatusReport(transaction, document, context);
-  // A partner's acknowledgment of what we sent: nothing to map (the outbound side matches it).
-  if (type == "997" || type == "999" || type == "CONTRL" || type == "APERAK") return logistics::Done{};
+  // A partner's acknowledgment of what we sent: recorded on our outbound interchanges.
+  if ((type == "997" || type == "999" || type == "CONTRL") && context.acknowledgments) {
+    return context.acknowledgments->record(transaction);
+  }
+  // No acknowledgment reader takes APERAK yet: accepted, matched to nothing (docs/EXCHANGE.md).
+  if (type == "APERAK") return logistics::Done{};
   return logistics::Problem{logistics::ProblemCode::invalid_value, "message type",
                             "afterflow does not take " + type + " messages in (see docs/EXCHANGE.md)"};
 }

@@ -14,15 +14,18 @@
 
 namespace exchange {
 
+class AcknowledgmentRecorder;
+
 struct MappingContext {
   std::int64_t interchangeId = 0;
   std::int64_t partnerId = 0;  // the party that sent the document
   logistics::PartnerRole partnerRole = logistics::PartnerRole::carrier;
   crm::PartyDirectory* parties = nullptr;  // to find carriers and others by their codes
+  AcknowledgmentRecorder* acknowledgments = nullptr;  // records a partner's acks of what we sent
 };
 
-// Applies one message. Acknowledgments from partners (997, 999, TA1, CONTRL, APERAK) are
-// matched to what was sent rather than mapped. A message type with no mapping is refused.
+// Applies one message. Acknowledgments from partners (997, 999, CONTRL) are matched to what
+// we sent and recorded on it (exchange/acknowledgment_recorder.h); APERAK is taken unmatched. A message type with no mapping is refused.
 logistics::Result<logistics::Done> applyMessage(store::Transaction& transaction, const MessageDocument& document,
                                                 const MappingContext& context);
 

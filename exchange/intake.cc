@@ -2,8 +2,13 @@
 
 #include "edi/ack_writer.h"
 #include "edi/file_check.h"
+#include "exchange/acknowledgment_recorder.h"
+#include "exchange/disposal_report_xml.h"
+#include "exchange/document_header.h"
+#include "exchange/emanifest_json.h"
 #include "exchange/document_mapping.h"
 #include "exchange/message_document.h"
+#include "exchange/outbox_delivery.h"
 #include "logistics/control_numbers.h"
 #include "logistics/partner_directory.h"
 #include "store/transaction.h"
@@ -17,15 +22,19 @@
 namespace exchange {
 namespace {
 
-// Counts what an acknowledgment will need control numbers for.
+// Counts what an acknowledgment will need control numbers for, and whether there is anything
+// to acknowledge: acknowledgments themselves are not acknowledged.
 class EnvelopeCounter : public edi::ValidationListener {
  public:
-  int interchanges = 0, groups = 0;
+  int interchanges = 0, groups = 0, acknowledgments = 0, others = 0;
   void interchangeStarted(const edi::InterchangeReport&) override { ++interchanges; }
   void groupStarted(const edi::InterchangeReport&, const edi::GroupReport&) override { ++groups; }
+  void messageEnded(const edi::InterchangeReport&, const edi::GroupReport*, const edi::MessageReport& m) override {
+    ++(m.type == "997" || m.type == "999" || m.type == "CONTRL" ? acknowledgments : others);
+  }
 };
 
-std::optional<logistics::PartnerProfile> partnerOf(logistics::PartnerDirectory& partners,
+std::optional<logistics::PartnerProfile> partnerOf(store::Database& database, logistics::PartnerDirectory& partners,
                                                    const InterchangeRecord& record,
                                                    const ReceiveOptions& options) {
   if (options.partnerId) return partners.find(*options.partnerId);
@@ -34,6 +43,13 @@ std::optional<logistics::PartnerProfile> partnerOf(logistics::PartnerDirectory& 
   const auto split = sender.find(':');
   if (split == std::string::npos) return std::nullopt;
   const std::string qualifier = sender.substr(0, split), id = sender.substr(split + 1);
+  // Disposal documents name the recycler by our party code or its US EPA site id.
+  if (record.header.standard == "xml" && qualifier == "party") return partners.findByCode(id);
+  if (record.header.standard == "json" && qualifier == "epa") {
+    crm::PartyDirectory parties(database);
+    const auto party = parties.idByIdentifier("epa", id);
+    return party ? partners.find(*party) : std::nullopt;
+  }
   if (record.header.standard == "x12") return partners.findByX12Sender(qualifier, id);
   if (record.header.standard == "edifact") return partners.findByEdifactSender(id, qualifier);
   return std::nullopt;
@@ -44,21 +60,6 @@ std::string firstError(const edi::Diagnostics& diagnostics) {
     if (d.severity == edi::Severity::error) return edi::formatDiagnostic(d, "interchange");
   }
   return "";
-}
-
-// Writes `bytes` to `directory`/`name` through a temporary name, so a partner's pickup never
-// sees half a file.
-std::string deliver(const std::string& directory, const std::string& name, const std::string& bytes) {
-  Poco::File(directory).createDirectories();
-  const std::string path = Poco::Path(directory).append(name).toString();
-  const std::string part = path + ".part";
-  {
-    Poco::FileOutputStream out(part);
-    out << bytes;
-    out.close();
-  }
-  Poco::File(part).renameTo(path);
-  return path;
 }
 
 std::string keptBytes(InterchangeStore& store, std::int64_t id) {
@@ -121,7 +122,7 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
 
   Poco::Data::Session session = database_.session();
   logistics::PartnerDirectory partners(session);
-  const std::optional<logistics::PartnerProfile> partner = partnerOf(partners, record, options);
+  const std::optional<logistics::PartnerProfile> partner = partnerOf(database_, partners, record, options);
   if (!partner) {
     report.status = InterchangeStatus::failed;
     report.summary = "no partner profile for sender '" + record.header.senderId + "' (" + record.header.standard +
@@ -130,6 +131,9 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
     return report;
   }
   if (record.partnerId != partner->partyId) store.setPartner(record.id, partner->partyId);
+  if (record.header.standard == "xml" || record.header.standard == "json") {
+    return processDisposal(record, partner->partyId);
+  }
 
   // Validate the kept bytes, not the file: a replay sees exactly what was received.
   edi::Diagnostics diagnostics;
@@ -152,7 +156,8 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
 
   // Acknowledge, once per interchange however often it is processed.
   const bool wantsAck = partner->functionalAck != logistics::FunctionalAck::none || partner->wantsTa1;
-  if (wantsAck && envelopes.interchanges > 0) {
+  const bool onlyAcknowledgments = envelopes.others == 0;
+  if (wantsAck && envelopes.interchanges > 0 && !onlyAcknowledgments) {
     std::optional<InterchangeRecord> answer = store.answerTo(record.id);
     if (!answer) {
       edi::AckOptions ackOptions;
@@ -186,7 +191,7 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
       const std::string path = Poco::Path(*partner->outboxDirectory).append(answer->fileName).toString();
       report.acknowledgmentPath = Poco::File(path).exists()
                                       ? path
-                                      : deliver(*partner->outboxDirectory, answer->fileName, keptBytes(store, answer->id));
+                                      : deliverToOutbox(*partner->outboxDirectory, answer->fileName, keptBytes(store, answer->id));
     }
   }
   if (!valid) {
@@ -197,7 +202,8 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
 
   // Apply every message in one transaction, or nothing.
   crm::PartyDirectory parties(database_);
-  MappingContext context{record.id, partner->partyId, partner->role, &parties};
+  AcknowledgmentRecorder acknowledgments(store, record.id, partner->partyId);
+  MappingContext context{record.id, partner->partyId, partner->role, &parties, &acknowledgments};
   store::Transaction transaction(session);
   std::optional<std::string> failure;
   std::size_t applied = 0;
@@ -214,6 +220,10 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
       }
     });
   }
+  // An interchange of no messages may be a TA1: it acknowledges as well.
+  if (!failure && report.messages == 0) {
+    if (const auto result = acknowledgments.record(transaction); !result) failure = result.describe();
+  }
   if (failure) {
     transaction.rollback();
     report.status = InterchangeStatus::failed;
@@ -225,7 +235,54 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
   transaction.commit();
   report.status = InterchangeStatus::applied;
   report.summary = "applied: " + std::to_string(applied) + " message(s)" +
+                   (acknowledgments.recorded() ? " (" + acknowledgments.summary().describe() + ")" : "") +
                    (report.acknowledgmentPath ? ", acknowledged in " + *report.acknowledgmentPath : "");
+  return report;
+}
+
+IntakeReport Intake::processDisposal(const InterchangeRecord& record, std::int64_t recyclerId) {
+  InterchangeStore store(database_);
+  IntakeReport report;
+  report.interchangeId = record.id;
+  const std::string id = std::to_string(record.id);
+  const std::string bytes = keptBytes(store, record.id);
+  edi::Diagnostics diagnostics;
+  DisposalDocument document;
+  if (record.header.version == kDisposalReportFormat) {
+    document = readDisposalReport(bytes, catalog_.schemasRoot(), diagnostics);
+  } else if (record.header.version == kEmanifestFormat) {
+    document = readEmanifest(bytes, diagnostics);
+  } else {
+    diagnostics.error("document.unknown",
+                      "neither a disposal report (urn:afterflow:disposal-report:1) nor an e-Manifest", {});
+  }
+  report.messages = document.entries.size();
+  report.errors = diagnostics.errorCount();
+  report.warnings = diagnostics.warningCount();
+  store.recordDiagnostics(record.id, diagnostics);
+  if (diagnostics.hasErrors()) {
+    const std::string problem = std::to_string(report.errors) + " error(s), the first: " + firstError(diagnostics);
+    store.setStatus(record.id, InterchangeStatus::invalid, problem, true);
+    report.status = InterchangeStatus::invalid;
+    report.summary = "invalid, nothing applied: " + problem + "; afterflow inbox show " + id + " lists every error";
+    return report;
+  }
+  store.setStatus(record.id, InterchangeStatus::valid, std::nullopt, true);
+
+  Poco::Data::Session session = database_.session();
+  store::Transaction transaction(session);
+  const auto applied = applyDisposalDocument(transaction, document, recyclerId, record.id);
+  if (!applied) {
+    transaction.rollback();
+    report.status = InterchangeStatus::failed;
+    report.summary = "failed, nothing applied: " + applied.describe() + "; fix the cause and run afterflow inbox replay " + id;
+    store.setStatus(record.id, report.status, applied.describe());
+    return report;
+  }
+  store.setStatus(session, record.id, InterchangeStatus::applied);
+  transaction.commit();
+  report.status = InterchangeStatus::applied;
+  report.summary = "applied: " + std::to_string(applied.value()) + " disposal record(s)";
   return report;
 }
 

@@ -1,6 +1,7 @@
 // The inbound side of the partner exchange (DESIGN.md "Data flow", steps 1-5): a file is kept
 // first, then validated, acknowledged to the partner's outbox when the partner expects it, and
-// mapped onto shipments, events, receipts and returns in one transaction, or marked failed with
+// mapped onto shipments, events, receipts and returns in one transaction (a recycler's XML
+// disposal report or e-Manifest JSON onto disposal records, without an ack), or marked failed with
 // its reason and nothing applied. A file seen before is not applied twice; one that was cut
 // short (a crash) is taken up where it stopped; one that failed can be replayed after a fix.
 #pragma once
@@ -41,6 +42,8 @@ class Intake {
 
  private:
   IntakeReport process(const InterchangeRecord& record, const ReceiveOptions& options);
+  // Disposal documents (XML disposal report, e-Manifest JSON): validated and applied, no ack.
+  IntakeReport processDisposal(const InterchangeRecord& record, std::int64_t recyclerId);
 
   store::Database& database_;
   edi::SpecCatalog& catalog_;

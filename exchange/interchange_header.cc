@@ -3,6 +3,7 @@
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "exchange/document_header.h"
 
 namespace exchange {
 namespace {
@@ -12,6 +13,40 @@ std::string trimmed(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(' ');
   return std::string(text.substr(first, last + 1 - first));
+}
+
+// The bytes already looked at, then the rest of the source.
+class PrefixedSource : public edi::ByteSource {
+ public:
+  PrefixedSource(std::string prefix, edi::ByteSource& rest) : prefix_(std::move(prefix)), rest_(rest) {}
+  std::size_t read(char* buffer, std::size_t capacity) override {
+    if (position_ < prefix_.size()) {
+      const std::size_t n = std::min(capacity, prefix_.size() - position_);
+      prefix_.copy(buffer, n, position_);
+      position_ += n;
+      return n;
+    }
+    return rest_.read(buffer, capacity);
+  }
+
+ private:
+  std::string prefix_;
+  edi::ByteSource& rest_;
+  std::size_t position_ = 0;
+};
+
+// Partner documents in JSON are small (an e-Manifest is kilobytes); past this the header is
+// left unread rather than holding a huge file in memory.
+constexpr std::size_t kLargestJsonHeader = 16 << 20;
+
+std::string readUpTo(edi::ByteSource& source, std::size_t limit) {
+  std::string bytes, buffer(64 * 1024, '\0');
+  while (bytes.size() < limit) {
+    const std::size_t n = source.read(buffer.data(), std::min(buffer.size(), limit - bytes.size()));
+    if (n == 0) break;
+    bytes.append(buffer, 0, n);
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -31,11 +66,18 @@ std::string envelopeParty(const edi::Segment& header, const edi::Delimiters& del
 }
 
 InterchangeHeader readInterchangeHeader(edi::ByteSource& source) {
+  std::string head = readUpTo(source, 64 * 1024);
+  if (looksLikeXml(head)) return readXmlHeader(head);
+  if (looksLikeJson(head)) {
+    head += readUpTo(source, kLargestJsonHeader);
+    return readJsonHeader(head);
+  }
   InterchangeHeader header;
+  PrefixedSource whole(std::move(head), source);
   edi::Diagnostics diagnostics(64);
   edi::ReaderOptions options;
   options.bufferBytes = 64 * 1024;
-  edi::Reader reader(source, diagnostics, options);
+  edi::Reader reader(whole, diagnostics, options);
   edi::Segment segment;
   while (reader.next(segment)) {
     if (segment.isServiceStringAdvice()) continue;

@@ -10,8 +10,9 @@
 
 namespace exchange {
 
-// Reads only as far as the first ISA or UNB. A file that is not X12 or EDIFACT gives a header
-// with standard "unknown" and empty fields.
+// Reads only as far as the first ISA or UNB. XML and JSON documents (disposal reports,
+// e-Manifests) get their header from document_header.h; anything else gives a header with
+// standard "unknown" and empty fields.
 InterchangeHeader readInterchangeHeader(edi::ByteSource& source);
 
 // The sender (`receiver` false) or receiver of an ISA or UNB segment as "qualifier:id", the one

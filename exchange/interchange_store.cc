@@ -167,6 +167,15 @@ std::optional<KeepOutcome> InterchangeStore::findDuplicate(Poco::Data::Session& 
       bind(sha256), into(ids), now;
   if (!ids.empty()) return KeepOutcome{ids.front(), true, "the same content"};
   if (header.controlNumber.empty()) return std::nullopt;
+  if (direction == Direction::outbound) {
+    // Our control numbers count per partner: only the same receiver makes a repeat.
+    session << "SELECT interchange_id FROM interchange WHERE direction = ? AND standard = ? AND sender_id = ? "
+               "AND receiver_id = ? AND control_number = ?",
+        bind(directionText), bind(header.standard), bind(header.senderId), bind(header.receiverId),
+        bind(header.controlNumber), into(ids), now;
+    if (!ids.empty()) return KeepOutcome{ids.front(), true, "the same sender, receiver and control number"};
+    return std::nullopt;
+  }
   session << "SELECT interchange_id FROM interchange WHERE direction = ? AND standard = ? AND sender_id = ? "
              "AND control_number = ?",
       bind(directionText), bind(header.standard), bind(header.senderId), bind(header.controlNumber), into(ids), now;
