@@ -167,9 +167,15 @@ std::optional<KeepOutcome> InterchangeStore::findDuplicate(Poco::Data::Session& 
       bind(sha256), into(ids), now;
   if (!ids.empty()) return KeepOutcome{ids.front(), true, "the same content"};
   if (header.controlNumber.empty()) return std::nullopt;
-  session << "SELECT interchange_id FROM interchange WHERE direction = ? AND standard = ? AND sender_id = ? "
-             "AND control_number = ?",
-      bind(directionText), bind(header.standard), bind(header.senderId), bind(header.controlNumber), into(ids), now;
+  // Control numbers are the sender's, per receiver: afterflow numbers what it sends per partner.
+  Poco::Data::Statement select(session);
+  select << std::string("SELECT interchange_id FROM interchange WHERE direction = ? AND standard = ? AND sender_id = ? "
+                        "AND control_number = ? AND ") +
+                (header.receiverId.empty() ? "receiver_id IS NULL" : "receiver_id = ?"),
+      bind(directionText), bind(header.standard), bind(header.senderId), bind(header.controlNumber);
+  if (!header.receiverId.empty()) select, bind(header.receiverId);
+  select, into(ids);
+  select.execute();
   if (!ids.empty()) return KeepOutcome{ids.front(), true, "the same sender and control number"};
   return std::nullopt;
 }
