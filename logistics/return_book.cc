@@ -143,7 +143,10 @@ std::optional<ReturnAuthorization> ReturnBook::find(std::int64_t id) {
 
   std::vector<std::string> stepStatus, stepAt;
   std::vector<Poco::Nullable<std::string>> stepNote;
-  session_ << "SELECT status, changed_at, note FROM rma_status_history WHERE rma_id = ? ORDER BY changed_at",
+  // Steps taken at the same instant (a request authorized on arrival) read back in timeline order.
+  session_ << "SELECT status, changed_at, note FROM rma_status_history WHERE rma_id = ? ORDER BY changed_at, "
+              "CASE status WHEN 'requested' THEN 1 WHEN 'authorized' THEN 2 WHEN 'in_transit' THEN 3 "
+              "WHEN 'received' THEN 4 WHEN 'inspected' THEN 5 WHEN 'disposition_decided' THEN 6 ELSE 7 END",
       bind(id), into(stepStatus), into(stepAt), into(stepNote), now;
   for (std::size_t i = 0; i < stepStatus.size(); ++i) {
     rma.history.push_back({rmaStatusFromName(stepStatus[i]).value_or(RmaStatus::requested), stepAt[i],

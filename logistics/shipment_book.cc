@@ -171,6 +171,66 @@ Result<std::int64_t> ShipmentBook::record(store::Transaction& transaction, const
   return id;
 }
 
+Result<Done> ShipmentBook::setFreightCost(store::Transaction& transaction, const FreightInvoice& invoice) {
+  Poco::Data::Session& session = writeSession(transaction);
+  std::vector<Problem> problems;
+  RecordChecks::required(invoice.invoiceNumber, "invoice_number", problems);
+  if (invoice.amountCents < 0) problems.push_back({ProblemCode::invalid_value, "amount", "must be zero or more"});
+  if (!isCurrencyCode(invoice.currency)) {
+    problems.push_back({ProblemCode::invalid_value, "currency",
+                        "'" + invoice.currency + "' is not an ISO 4217 code like EUR or USD"});
+  }
+  RecordChecks::timestamp(invoice.invoiceDate, false, "invoice_date", problems);
+  int shipmentKnown = 0;
+  session << "SELECT count(*) FROM shipment WHERE shipment_id = ?", bind(invoice.shipmentId), into(shipmentKnown), now;
+  if (shipmentKnown == 0) {
+    problems.push_back({ProblemCode::unknown_shipment, "shipment_id",
+                        "no shipment has id " + std::to_string(invoice.shipmentId)});
+  }
+  RecordChecks checks(session);
+  if (invoice.carrierId == 0) {
+    problems.push_back({ProblemCode::missing_field, "carrier", "a freight invoice comes from a carrier"});
+  } else {
+    checks.partyWithRole(invoice.carrierId, "carrier", "carrier", problems);
+  }
+  checks.interchange(invoice.sourceInterchangeId, problems);
+  if (!problems.empty()) return problems;
+
+  const std::string stamp = store::currentTimestamp();
+  std::vector<std::int64_t> inserted;
+  session << "INSERT INTO freight_invoice (shipment_id, carrier_id, invoice_number, amount_cents, currency, "
+             "invoice_date, source_interchange_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+             "ON CONFLICT DO NOTHING RETURNING freight_invoice_id",
+      bind(invoice.shipmentId), bind(invoice.carrierId), bind(invoice.invoiceNumber), bind(invoice.amountCents),
+      bind(invoice.currency), bind(nullable(invoice.invoiceDate)), bind(nullable(invoice.sourceInterchangeId)),
+      bind(stamp), into(inserted), now;
+  if (inserted.empty()) {
+    return Problem{ProblemCode::duplicate_reference, "invoice_number",
+                   "invoice '" + invoice.invoiceNumber + "' of this carrier is recorded already"};
+  }
+  session << "UPDATE shipment SET freight_cost_cents = ?, currency = ?, updated_at = ? WHERE shipment_id = ?",
+      bind(invoice.amountCents), bind(invoice.currency), bind(stamp), bind(invoice.shipmentId), now;
+  refreshShipmentRollups(session, {invoice.shipmentId});
+  return Done{};
+}
+
+std::vector<FreightInvoice> ShipmentBook::freightInvoices(std::int64_t shipmentId) {
+  std::vector<std::int64_t> id, carrierId, amount;
+  std::vector<std::string> number, currency;
+  std::vector<Poco::Nullable<std::string>> date;
+  std::vector<Poco::Nullable<std::int64_t>> interchangeId;
+  session_ << "SELECT freight_invoice_id, carrier_id, invoice_number, amount_cents, currency, invoice_date, "
+              "source_interchange_id FROM freight_invoice WHERE shipment_id = ? ORDER BY freight_invoice_id",
+      bind(shipmentId), into(id), into(carrierId), into(number), into(amount), into(currency), into(date),
+      into(interchangeId), now;
+  std::vector<FreightInvoice> invoices;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    invoices.push_back({id[i], shipmentId, carrierId[i], number[i], amount[i], currency[i], optional(date[i]),
+                        optional(interchangeId[i])});
+  }
+  return invoices;
+}
+
 std::optional<Shipment> ShipmentBook::find(std::int64_t id) {
   std::vector<std::int64_t> shipmentId, clientId;
   std::vector<Poco::Nullable<std::int64_t>> shipperId, consigneeId, carrierId, cost, interchangeId;

@@ -3,6 +3,7 @@
 // status up to date from them, in the caller's transaction.
 #pragma once
 
+#include "logistics/freight_invoice.h"
 #include "logistics/problem.h"
 #include "logistics/shipment.h"
 #include "store/transaction.h"
@@ -27,6 +28,15 @@ class ShipmentBook {
   // unknown, or a reference is taken (duplicate_reference names which); the transaction stays
   // usable on both backends.
   Result<std::int64_t> record(store::Transaction& transaction, const Shipment& shipment);
+
+  // The one entry point for what a shipment costs: keeps the carrier's invoice and makes its
+  // amount and currency the shipment's freight cost, in the caller's transaction. Refused
+  // without writing when the amount is negative, the currency not ISO 4217, the invoice number
+  // or date invalid, the shipment or interchange unknown, the carrier not a carrier, or the
+  // carrier has sent this invoice number before (duplicate_reference).
+  Result<Done> setFreightCost(store::Transaction& transaction, const FreightInvoice& invoice);
+  // The shipment's invoices, oldest first.
+  std::vector<FreightInvoice> freightInvoices(std::int64_t shipmentId);
 
   // The shipment with its lines in line order.
   std::optional<Shipment> find(std::int64_t id);

@@ -1,5 +1,6 @@
 // What the exchange tests share: a migrated database with the partners of the fixture files
-// (a client and a carrier on X12, a client and a carrier on EDIFACT), each with an outbox.
+// (a client, a carrier and a dealer on X12; a client, a carrier and a recycler on EDIFACT), each
+// with an outbox, a customer the returns name, and helpers to read and vary fixture files.
 #pragma once
 
 #include "crm/party_directory.h"
@@ -8,13 +9,20 @@
 #include "tests/support/test_database.h"
 
 #include <Poco/File.h>
+#include <Poco/FileStream.h>
 #include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <Poco/TemporaryFile.h>
+
+#include <functional>
 
 #include <string>
 
 #include "exchange/interchange_record.h"
+#include "logistics/return_authorization.h"
 #include "logistics/shipment.h"
+#include "logistics/tender_response.h"
 
 #include <ostream>
 
@@ -25,6 +33,8 @@ inline std::ostream& operator<<(std::ostream& out, Direction direction) { return
 }  // namespace exchange
 namespace logistics {
 inline std::ostream& operator<<(std::ostream& out, ShipmentStatus status) { return out << shipmentStatusName(status); }
+inline std::ostream& operator<<(std::ostream& out, RmaStatus status) { return out << rmaStatusName(status); }
+inline std::ostream& operator<<(std::ostream& out, TenderAction action) { return out << tenderActionName(action); }
 }  // namespace logistics
 
 namespace exchange_test {
@@ -41,7 +51,7 @@ inline edi::SpecCatalog& catalog() {
 struct Partners {
   test_support::TestDatabase test;
   std::string outbox = Poco::TemporaryFile::tempName() + "-outbox";
-  std::int64_t acme = 0, acmeEu = 0, fastFreight = 0, dhl = 0;
+  std::int64_t acme = 0, acmeEu = 0, fastFreight = 0, dhl = 0, dealerLyon = 0, recycler = 0, customer = 0;
 
   Partners() {
     store::Database& database = test.migrated();
@@ -58,6 +68,9 @@ struct Partners {
     acmeEu = party("ACMEEU", crm::PartyRole::client, {});
     fastFreight = party("FSTF", crm::PartyRole::carrier, {{"scac", "FSTF"}});
     dhl = party("DHLX", crm::PartyRole::carrier, {{"scac", "DHLX"}});
+    dealerLyon = party("DL9", crm::PartyRole::dealer, {});
+    recycler = party("RCYC", crm::PartyRole::recycler, {});
+    customer = party("CUST42", crm::PartyRole::customer, {});
 
     Poco::Data::Session session = database.session();
     store::Transaction transaction(session);
@@ -89,7 +102,15 @@ struct Partners {
                               logistics::FunctionalAck::none);
     dhlProfile.edifactUnbId = "DHLX";
     dhlProfile.edifactUnbQualifier = "ZZ";
-    for (const auto& p : {acmeProfile, fstfProfile, euProfile, dhlProfile}) {
+    auto dealerProfile = profile(dealerLyon, logistics::PartnerRole::dealer, logistics::EdiStandard::x12, "004010",
+                                 logistics::FunctionalAck::x997);
+    dealerProfile.x12IsaQualifier = "ZZ";
+    dealerProfile.x12IsaId = "DEALERLYON";
+    auto recyclerProfile = profile(recycler, logistics::PartnerRole::recycler, logistics::EdiStandard::edifact,
+                                   "D01B", logistics::FunctionalAck::contrl);
+    recyclerProfile.edifactUnbId = "RECYCLE1";
+    recyclerProfile.edifactUnbQualifier = "ZZ";
+    for (const auto& p : {acmeProfile, fstfProfile, euProfile, dhlProfile, dealerProfile, recyclerProfile}) {
       const auto added = partners.add(transaction, p);
       BOOST_REQUIRE_MESSAGE(added.ok(), added.describe());
     }
@@ -110,5 +131,29 @@ struct Partners {
     return n;
   }
 };
+
+inline std::string readFile(const std::string& path) {
+  Poco::FileInputStream in(path);
+  std::string content;
+  Poco::StreamCopier::copyToString(in, content);
+  return content;
+}
+
+// A variant of a fixture file with each `from` replaced by its `to`, written next to the test's
+// outbox so it goes away with it.
+inline std::string variant(Partners& partners, const std::string& name,
+                           const std::vector<std::pair<std::string, std::string>>& replacements) {
+  std::string content = readFile(fixture(name));
+  std::string key = name;
+  for (const auto& [from, to] : replacements) {
+    BOOST_REQUIRE_MESSAGE(content.find(from) != std::string::npos, name + " has no '" + from + "' to replace");
+    Poco::replaceInPlace(content, from, to);
+    key += from + to;
+  }
+  Poco::File(partners.outbox).createDirectories();
+  const std::string path = partners.outbox + "/variant-" + std::to_string(std::hash<std::string>{}(key)) + ".edi";
+  Poco::FileOutputStream(path) << content;
+  return path;
+}
 
 }  // namespace exchange_test

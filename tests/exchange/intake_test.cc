@@ -7,9 +7,6 @@
 #include "tests/exchange/exchange_fixture.h"
 
 #include <Poco/DirectoryIterator.h>
-#include <Poco/FileStream.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/String.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -17,25 +14,10 @@ using namespace exchange;
 using exchange_test::catalog;
 using exchange_test::fixture;
 using exchange_test::Partners;
+using exchange_test::readFile;
+using exchange_test::variant;
 
 namespace {
-
-std::string readFile(const std::string& path) {
-  Poco::FileInputStream in(path);
-  std::string content;
-  Poco::StreamCopier::copyToString(in, content);
-  return content;
-}
-
-// A variant of a fixture file, written next to the test's outbox so it goes away with it.
-std::string variant(Partners& partners, const std::string& name, const std::string& from, const std::string& to) {
-  std::string content = readFile(fixture(name));
-  Poco::replaceInPlace(content, from, to);
-  Poco::File(partners.outbox).createDirectories();
-  const std::string path = partners.outbox + "/variant-" + std::to_string(std::hash<std::string>{}(from + to)) + ".edi";
-  Poco::FileOutputStream(path) << content;
-  return path;
-}
 
 std::vector<std::string> filesIn(const std::string& directory) {
   std::vector<std::string> files;
@@ -108,7 +90,7 @@ BOOST_AUTO_TEST_CASE(the_same_file_again_is_refused_and_nothing_is_applied_twice
   BOOST_TEST(again.interchangeId == first.interchangeId);
   BOOST_TEST(again.summary.find("the same content") != std::string::npos);
   // Other bytes under the same sender and control number: a resend, refused as well.
-  const IntakeReport resent = intake.receive(variant(partners, "client_856.edi", "ASN-1002", "ASN-1003"));
+  const IntakeReport resent = intake.receive(variant(partners, "client_856.edi", {{"ASN-1002", "ASN-1003"}}));
   BOOST_TEST(resent.duplicate);
   BOOST_TEST(resent.summary.find("the same sender and control number") != std::string::npos);
 
@@ -126,7 +108,7 @@ BOOST_AUTO_TEST_CASE(an_invalid_interchange_is_acknowledged_as_rejected_and_appl
   Partners partners;
   Intake intake(partners.database(), catalog());
   // N4 state code longer than the standard allows, in the second set.
-  const std::string path = variant(partners, "client_856.edi", "N4*LYON**69001*FR~", "N4*LYON*ARA*69001*FR~");
+  const std::string path = variant(partners, "client_856.edi", {{"N4*LYON**69001*FR~", "N4*LYON*ARA*69001*FR~"}});
   const IntakeReport report = intake.receive(path);
   BOOST_TEST(report.status == InterchangeStatus::invalid);
   BOOST_TEST(report.errors == 1u);
@@ -213,7 +195,7 @@ BOOST_AUTO_TEST_CASE(edifact_ship_notices_and_status_reports_are_applied) {
 BOOST_AUTO_TEST_CASE(an_unknown_sender_fails_and_is_applied_by_a_replay_once_its_partner_exists) {
   Partners partners;
   Intake intake(partners.database(), catalog());
-  const std::string path = variant(partners, "client_856.edi", "ZZ*ACMEPARTS      ", "ZZ*NEWCLIENT      ");
+  const std::string path = variant(partners, "client_856.edi", {{"ZZ*ACMEPARTS      ", "ZZ*NEWCLIENT      "}});
   const IntakeReport report = intake.receive(path);
   BOOST_TEST(report.status == InterchangeStatus::failed);
   BOOST_TEST(report.summary.find("no partner profile for sender 'ZZ:NEWCLIENT'") != std::string::npos);
@@ -250,7 +232,7 @@ BOOST_AUTO_TEST_CASE(a_message_that_cannot_be_applied_rolls_back_the_whole_inter
   Partners partners;
   Intake intake(partners.database(), catalog());
   // The second ship notice reuses the first one's bill of lading.
-  const std::string path = variant(partners, "client_856.edi", "REF*BM*BOL-1002~", "REF*BM*BOL-1001~");
+  const std::string path = variant(partners, "client_856.edi", {{"REF*BM*BOL-1002~", "REF*BM*BOL-1001~"}});
   const IntakeReport report = intake.receive(path);
   BOOST_TEST(report.status == InterchangeStatus::failed);
   BOOST_TEST(report.summary.find("message 2 (856 0002)") != std::string::npos);

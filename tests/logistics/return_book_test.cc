@@ -120,4 +120,19 @@ BOOST_AUTO_TEST_CASE(an_rma_with_a_taken_number_bad_lines_or_a_dealer_that_is_no
   BOOST_TEST(f.count("rma_serial") == 2);
 }
 
+BOOST_AUTO_TEST_CASE(steps_taken_at_the_same_instant_read_back_in_timeline_order) {
+  LogisticsFixture f;
+  const auto id = openReturn(f, returnOf(f, "RMA-SAME"));
+  BOOST_REQUIRE_MESSAGE(id.ok(), id.describe());
+  const std::string at = "2026-04-01T09:00:00.000Z";  // the time it was requested
+  BOOST_REQUIRE(advance(f, id.value(), RmaStatus::authorized, at).ok());
+  BOOST_REQUIRE(advance(f, id.value(), RmaStatus::received, at).ok());
+  Poco::Data::Session session = f.database.session();
+  const auto back = ReturnBook(session).find(id.value());
+  BOOST_REQUIRE_EQUAL(back->history.size(), 3u);
+  BOOST_TEST(rmaStatusName(back->history[0].status) == std::string("requested"));
+  BOOST_TEST(rmaStatusName(back->history[1].status) == std::string("authorized"));
+  BOOST_TEST(rmaStatusName(back->history[2].status) == std::string("received"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,16 @@
+// Numbers as EDI documents write them: decimals (X12 R, EDIFACT n) and X12 N2 amounts with two
+// implied decimals. A value that is not a number is a refusal naming where it was, never 0.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace exchange {
+
+// "12", "12.5", "-3", ".5"; empty when absent or not a number.
+std::optional<double> decimalValue(const std::string& text);
+// X12 N2 ("125000" is 1250.00): the amount in cents. Empty when absent or not digits.
+std::optional<std::int64_t> impliedCents(const std::string& text);
+
+}  // namespace exchange
