@@ -47,6 +47,10 @@ std::vector<std::unique_ptr<Command>> partyCommands();
 std::vector<std::unique_ptr<Command>> exchangeCommands();
 std::vector<std::unique_ptr<Command>> partnerCommands();
 std::vector<std::unique_ptr<Command>> sendCommands();
+std::vector<std::unique_ptr<Command>> customerCommands();
+std::vector<std::unique_ptr<Command>> caseCommands();
+std::vector<std::unique_ptr<Command>> surveyCommands();
+std::vector<std::unique_ptr<Command>> segmentCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli

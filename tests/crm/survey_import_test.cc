@@ -1,0 +1,94 @@
+#include "crm/survey_book.h"
+#include "crm/survey_import.h"
+#include "tests/crm/crm_fixture.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <sstream>
+
+using namespace crm;
+using namespace Poco::Data::Keywords;
+using crm_test::CrmFixture;
+
+namespace {
+
+// Line numbers matter: the quoted comment of line 3 spans lines 3 and 4, so the next row is line 5.
+const char* const kExport =
+    "source_key,customer,survey,answered_at,score,lost_reason,comment\r\n"   // 1
+    "R1,ANNA,csat,2026-10-01T09:00:00Z,5,,\r\n"                                 // 2
+    "R2,LOY-77,nps,2026-10-02,9,,\"great, really\n"                             // 3
+    "quick\"\r\n"                                                               // 4
+    "R3,BEN,exit,2026-10-03T10:00Z,,moved abroad,\r\n"                          // 5
+    "R4,ANNA,csat,2026-10-04,6,,\r\n"                                           // 6: score out of range
+    "R5,BEN,exit,2026-10-05,,,\r\n"                                             // 7: exit without reason
+    "R6,NOBODY,nps,2026-10-06,7,,\r\n"                                          // 8: unknown customer
+    "R7,ANNA,csat,yesterday,4,,\r\n"                                            // 9: bad time
+    "R8,ANNA,csat\r\n"                                                          // 10: too few fields
+    "R9,ANNA,poll,2026-10-07,3,,\r\n"                                           // 11: unknown survey
+    "R10,ANNA,nps,2026-10-08,seven,,\r\n"                                       // 12: score not a number
+    "\r\n"
+    "R1,ANNA,csat,2026-10-01T09:00:00Z,5,,\r\n";                                // 14: repeated in the file
+
+SurveyImportOutcome importText(CrmFixture& f, const std::string& text) {
+  std::istringstream in(text);
+  store::Transaction transaction(f.session);
+  SurveyImportOutcome outcome = importSurveyCsv(transaction, in);
+  transaction.commit();
+  return outcome;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(survey_import)
+
+BOOST_AUTO_TEST_CASE(a_survey_export_imports_once_and_rejects_bad_rows_with_line_and_reason) {
+  CrmFixture f;
+  const std::int64_t anna = f.customer("ANNA");
+  f.customer("BEN");
+  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+
+  const SurveyImportOutcome first = importText(f, kExport);
+  BOOST_TEST(first.rows == 11);  // the blank line is no row
+  BOOST_TEST(first.imported == 3);
+  BOOST_TEST(first.alreadyKnown == 1);  // R1 a second time, at line 14
+  BOOST_REQUIRE(first.rejected.size() == 7u);
+  const std::vector<int> lines{6, 7, 8, 9, 10, 11, 12};
+  for (std::size_t i = 0; i < lines.size(); ++i) BOOST_TEST(first.rejected[i].line == lines[i]);
+  BOOST_TEST(first.rejected[0].reason.find("invalid_value (score): a CSAT score is 1 to 5") == 0u, first.rejected[0].reason);
+  BOOST_TEST(first.rejected[1].reason.find("missing_field (lost_reason)") == 0u, first.rejected[1].reason);
+  BOOST_TEST(first.rejected[2].reason.find("unknown_customer") == 0u, first.rejected[2].reason);
+  BOOST_TEST(first.rejected[3].reason.find("invalid_timestamp (answered_at)") == 0u, first.rejected[3].reason);
+  BOOST_TEST(first.rejected[4].reason == "3 fields where the header has 7");
+  BOOST_TEST(first.rejected[5].reason.find("invalid_value (survey)") == 0u, first.rejected[5].reason);
+  BOOST_TEST(first.rejected[6].reason == "score: 'seven' is not a whole number");
+
+  const auto answers = SurveyBook(f.session).of(anna);
+  BOOST_REQUIRE(answers.size() == 2u);
+  BOOST_TEST(answers[0].survey == "nps");  // newest first; matched by loyalty id
+  BOOST_TEST(answers[0].score.value_or(-1) == 9);
+  BOOST_TEST(answers[0].comment.value_or("") == "great, really\nquick");
+  BOOST_TEST(answers[0].answeredAt == "2026-10-02T00:00:00.000Z");
+  BOOST_TEST(answers[1].answeredAt == "2026-10-01T09:00:00.000Z");
+
+  // The same export again adds nothing and refuses the same rows.
+  const SurveyImportOutcome second = importText(f, kExport);
+  BOOST_TEST(second.rows == 11);
+  BOOST_TEST(second.imported == 0);
+  BOOST_TEST(second.alreadyKnown == 4);
+  BOOST_TEST(second.rejected.size() == 7u);
+  std::int64_t stored = 0;
+  f.session << "SELECT COUNT(*) FROM survey_response", into(stored), now;
+  BOOST_TEST(stored == 3);
+}
+
+BOOST_AUTO_TEST_CASE(an_export_without_the_required_columns_imports_nothing) {
+  CrmFixture f;
+  f.customer("ANNA");
+  const SurveyImportOutcome outcome = importText(f, "id;customer;score\nR1;ANNA;5\n");
+  BOOST_TEST(outcome.imported == 0);
+  BOOST_REQUIRE(outcome.rejected.size() == 1u);
+  BOOST_TEST(outcome.rejected[0].line == 1);
+  BOOST_TEST(outcome.rejected[0].reason == "the header lacks the column(s) source_key, customer, survey, answered_at");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
