@@ -19,8 +19,8 @@ plain="CREATE TABLE plain_shipment ($columns)"
 
 # Wall seconds and CPU seconds (user + system) of one command; the machine is shared.
 measure() {
-  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$work/time"
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null || true
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/time"
 }
 rate() { awk -v n="$rows" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
