@@ -51,6 +51,7 @@ std::vector<std::unique_ptr<Command>> customerCommands();
 std::vector<std::unique_ptr<Command>> caseCommands();
 std::vector<std::unique_ptr<Command>> surveyCommands();
 std::vector<std::unique_ptr<Command>> segmentCommands();
+std::vector<std::unique_ptr<Command>> importCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli

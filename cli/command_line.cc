@@ -29,7 +29,7 @@ const char* const kDatabaseHelp =
 std::vector<std::unique_ptr<Command>> allCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   for (auto* group : {dbCommands, ediCommands, partyCommands, partnerCommands, exchangeCommands, sendCommands,
-                      customerCommands, caseCommands, surveyCommands, segmentCommands}) {
+                      importCommands, customerCommands, caseCommands, surveyCommands, segmentCommands}) {
     for (auto& command : group()) commands.push_back(std::move(command));
   }
   commands.push_back(serveCommand());

@@ -150,4 +150,27 @@ std::optional<std::int64_t> PartyDirectory::idByIdentifier(const std::string& sc
   return ids.front();
 }
 
+std::map<std::string, std::int64_t> PartyDirectory::idsByCode(PartyRole role,
+                                                             const std::optional<std::string>& scheme) {
+  Poco::Data::Session session = database_.session();
+  std::vector<std::string> codes;
+  std::vector<std::int64_t> ids;
+  const std::string roleName = partyRoleName(role);
+  session << "SELECT p.party_code, p.party_id FROM party p JOIN party_role r ON r.party_id = p.party_id "
+             "WHERE r.role = ?",
+      bind(roleName), into(codes), into(ids), now;
+  std::map<std::string, std::int64_t> result;
+  for (std::size_t i = 0; i < codes.size(); ++i) result.emplace(codes[i], ids[i]);
+  if (scheme) {
+    codes.clear();
+    ids.clear();
+    session << "SELECT i.value, i.party_id FROM party_identifier i JOIN party_role r ON r.party_id = i.party_id "
+               "WHERE i.scheme = ? AND r.role = ?",
+        bind(*scheme), bind(roleName), into(codes), into(ids), now;
+    // A party code wins over another party's identifier of the same spelling.
+    for (std::size_t i = 0; i < codes.size(); ++i) result.emplace(codes[i], ids[i]);
+  }
+  return result;
+}
+
 }  // namespace crm

@@ -4,6 +4,7 @@
 #include "crm/party.h"
 #include "store/database.h"
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,10 @@ class PartyDirectory {
   std::optional<Party> findByCode(const std::string& code);
   // The party an identifier names ("scac", "FSTF"), if any.
   std::optional<std::int64_t> idByIdentifier(const std::string& scheme, const std::string& value);
+  // The codes of the parties holding `role`, and their identifiers of `scheme` when given, each
+  // with its party id: what a file import resolves its party columns against, in one query
+  // (a file names few distinct parties, but in every row).
+  std::map<std::string, std::int64_t> idsByCode(PartyRole role, const std::optional<std::string>& scheme = std::nullopt);
   // All parties, or those holding one role, ordered by code.
   std::vector<Party> list(std::optional<PartyRole> role = std::nullopt);
 

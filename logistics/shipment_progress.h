@@ -21,6 +21,12 @@ std::vector<std::int64_t> shipmentsByReference(Poco::Data::Session& session, Ref
 // another carrier than the shipment's stays unlinked: its reference means another shipment.
 void linkWaitingEvents(Poco::Data::Session& session, std::int64_t shipmentId, const Shipment& shipment);
 
+// The same for every shipment an import run wrote, set-based (ShipmentImport): each waiting
+// event goes to the first of them (lowest id) that carries its reference, as if they had been
+// recorded one by one in line order, and the shipments it reaches are brought up to date. Costs
+// in proportion to the waiting events, not to the shipments imported.
+void linkWaitingEventsOfImport(Poco::Data::Session& session, std::int64_t importRunId);
+
 // Sets the shipment's status to that of its latest event (by event time), and its ship date and
 // actual delivery, where not known yet, from its first pick-up and delivery events. A shipment
 // without events keeps what it was recorded with.

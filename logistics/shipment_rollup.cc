@@ -11,6 +11,11 @@ namespace {
 
 constexpr std::size_t kChunk = 500;
 
+const char* const kInsertFacts =
+    "INSERT INTO shipment_fact (shipment_id, client_id, carrier_key, region_key, ship_day, pieces, weight_g, "
+    "freight_cents, delivered, promised, on_time, planned, shipped_on_time, received, accurate, lines, lines_accurate, "
+    "accident, on_time_in_full, transit_hours) ";
+
 // The counters of shipment_fact, and their sums in shipment_rollup.
 const char* const kCounters[] = {"pieces",   "weight_g", "freight_cents",  "delivered",     "promised",
                                  "on_time",  "planned",   "shipped_on_time", "received",     "accurate",
@@ -26,7 +31,7 @@ std::string transitHours(store::Dialect dialect) {
 }
 
 // Each shipment's contribution (docs/KPI.md has the definitions).
-std::string factsSelect(store::Dialect dialect, const std::string& ids) {
+std::string factsSelect(store::Dialect dialect, const std::string& which) {
   const std::string receivedTest = "EXISTS (SELECT 1 FROM receipt r WHERE r.shipment_id = s.shipment_id)";
   const std::string accurateTest =
       receivedTest +
@@ -58,11 +63,12 @@ std::string factsSelect(store::Dialect dialect, const std::string& ids) {
          "CASE WHEN " + onTimeTest + " AND (NOT " + receivedTest + " OR (" + accurateTest + ")) AND NOT " + accidentTest +
          " THEN 1 ELSE 0 END, "
          "CASE WHEN s.actual_delivery IS NOT NULL THEN " + transitHours(dialect) + " END "
-         "FROM shipment s WHERE s.ship_date IS NOT NULL AND s.shipment_id IN (" + ids + ")";
+         "FROM shipment s WHERE s.ship_date IS NOT NULL AND " + which;
 }
 
-// Adds (sign +1) or takes away (-1) the facts of `ids` to or from the rollups.
-void apply(Poco::Data::Session& session, const std::string& ids, int sign) {
+// Adds (sign +1) or takes away (-1) the facts of the shipments `which` names (a condition on
+// shipment_id) to or from the rollups.
+void apply(Poco::Data::Session& session, const std::string& which, int sign) {
   const std::string s = sign > 0 ? "" : "-";
   std::string columns, sums, updates;
   for (const char* counter : kCounters) {
@@ -74,8 +80,8 @@ void apply(Poco::Data::Session& session, const std::string& ids, int sign) {
                  ", transit_hours, transit_count) "
                  "SELECT client_id, carrier_key, region_key, ship_day, " + s + "count(*)" + sums + ", " + s +
                  "COALESCE(sum(transit_hours), 0), " + s + "count(transit_hours) "
-                 "FROM shipment_fact WHERE shipment_id IN (" + ids + ") "
-                 "GROUP BY client_id, carrier_key, region_key, ship_day "
+                 "FROM shipment_fact WHERE " + which +
+                 " GROUP BY client_id, carrier_key, region_key, ship_day "
                  "ON CONFLICT (client_id, ship_day, carrier_key, region_key) DO UPDATE SET "
                  "shipments = shipment_rollup.shipments + excluded.shipments" + updates +
                  ", transit_hours = shipment_rollup.transit_hours + excluded.transit_hours, "
@@ -83,7 +89,7 @@ void apply(Poco::Data::Session& session, const std::string& ids, int sign) {
       now;
   session << "INSERT INTO shipment_transit_rollup (client_id, carrier_key, region_key, ship_month, transit_hours, "
              "shipments) SELECT client_id, carrier_key, region_key, substr(ship_day, 1, 7), transit_hours, " + s +
-                 "count(*) FROM shipment_fact WHERE shipment_id IN (" + ids + ") AND transit_hours IS NOT NULL "
+                 "count(*) FROM shipment_fact WHERE " + which + " AND transit_hours IS NOT NULL "
                  "GROUP BY client_id, carrier_key, region_key, substr(ship_day, 1, 7), transit_hours "
                  "ON CONFLICT (client_id, ship_month, carrier_key, region_key, transit_hours) DO UPDATE SET "
                  "shipments = shipment_transit_rollup.shipments + excluded.shipments",
@@ -100,15 +106,21 @@ void refreshShipmentRollups(Poco::Data::Session& session, const std::vector<std:
     for (std::size_t i = at; i < shipmentIds.size() && i < at + kChunk; ++i) {
       ids += (ids.empty() ? "" : ",") + std::to_string(shipmentIds[i]);
     }
-    apply(session, ids, -1);
-    session << "DELETE FROM shipment_fact WHERE shipment_id IN (" + ids + ")", now;
-    session << "INSERT INTO shipment_fact (shipment_id, client_id, carrier_key, region_key, ship_day, pieces, "
-               "weight_g, freight_cents, delivered, promised, on_time, planned, shipped_on_time, received, accurate, "
-               "lines, lines_accurate, accident, on_time_in_full, transit_hours) " +
-                   factsSelect(dialect, ids),
-        now;
-    apply(session, ids, +1);
+    const std::string which = "shipment_id IN (" + ids + ")";
+    apply(session, which, -1);
+    session << "DELETE FROM shipment_fact WHERE " + which, now;
+    session << std::string(kInsertFacts) + factsSelect(dialect, "s." + which), now;
+    apply(session, which, +1);
   }
+}
+
+void addImportedShipmentsToRollups(Poco::Data::Session& session, std::int64_t importRunId) {
+  // The shipments of a run are new: they have no facts yet, nothing to take away first.
+  const std::string run = std::to_string(importRunId);
+  session << std::string(kInsertFacts) +
+                 factsSelect(store::sessionDialect(session), "s.source_import_run_id = " + run),
+      now;
+  apply(session, "shipment_id IN (SELECT shipment_id FROM shipment WHERE source_import_run_id = " + run + ")", +1);
 }
 
 }  // namespace logistics

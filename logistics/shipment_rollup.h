@@ -17,4 +17,8 @@ namespace logistics {
 // 500 shipments. Call it inside the transaction that made the change.
 void refreshShipmentRollups(Poco::Data::Session& session, const std::vector<std::int64_t>& shipmentIds);
 
+// The same for the shipments a CSV import run has just written (logistics/shipment_import.h),
+// in a few set-based statements whatever their number.
+void addImportedShipmentsToRollups(Poco::Data::Session& session, std::int64_t importRunId);
+
 }  // namespace logistics
