@@ -46,6 +46,7 @@ std::vector<std::unique_ptr<Command>> ediCommands();
 std::vector<std::unique_ptr<Command>> partyCommands();
 std::vector<std::unique_ptr<Command>> exchangeCommands();
 std::vector<std::unique_ptr<Command>> partnerCommands();
+std::vector<std::unique_ptr<Command>> posImportCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli

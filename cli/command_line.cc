@@ -28,7 +28,7 @@ const char* const kDatabaseHelp =
 
 std::vector<std::unique_ptr<Command>> allCommands() {
   std::vector<std::unique_ptr<Command>> commands;
-  for (auto* group : {dbCommands, ediCommands, partyCommands, partnerCommands, exchangeCommands}) {
+  for (auto* group : {dbCommands, ediCommands, partyCommands, partnerCommands, exchangeCommands, posImportCommands}) {
     for (auto& command : group()) commands.push_back(std::move(command));
   }
   commands.push_back(serveCommand());

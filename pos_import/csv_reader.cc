@@ -193,11 +193,11 @@ class CsvImport {
                                           std::to_string(columns_[f] + 1));
       }
     }
-    const std::string transaction(trim(get(CsvField::transaction)));
+    const std::string transaction = text(trim(get(CsvField::transaction)));
     if (transaction.empty()) return rowRejected(line, raw, "no transaction id");
     std::string key = "csv:";
     for (CsvField part : {CsvField::store, CsvField::businessDay, CsvField::workstation}) {
-      key += trim(get(part));
+      key += text(trim(get(part)));
       key += '|';
     }
     key += transaction;
