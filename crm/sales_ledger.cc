@@ -59,6 +59,23 @@ std::string warrantyEndSql(bool sqlite) {
          "ELSE date(sa.business_day, '+' || p.warranty_months || ' months') END";
 }
 
+constexpr std::int64_t kUnitSold = 1, kUnitReturned = 2;
+
+// Per unit (SKU, serial) sold in the batch, the sale and line that sold it last.
+std::map<std::pair<std::string_view, std::string_view>, std::pair<std::size_t, std::size_t>> lastSaleOfEachUnit(
+    std::span<const Sale> sales) {
+  std::map<std::pair<std::string_view, std::string_view>, std::pair<std::size_t, std::size_t>> last;
+  for (std::size_t i = 0; i < sales.size(); ++i) {
+    for (std::size_t l = 0; l < sales[i].lines.size(); ++l) {
+      const SaleLine& line = sales[i].lines[l];
+      if (line.sku && line.serialNumber && !line.serialNumber->empty() && line.quantity > 0) {
+        last[{*line.sku, *line.serialNumber}] = {i, l};
+      }
+    }
+  }
+  return last;
+}
+
 std::int64_t count(Poco::Data::Session& session, const std::string& sql) {
   std::int64_t n = 0;
   session << sql, into(n), now;
@@ -126,7 +143,7 @@ void SalesLedger::prepareStaging() {
   session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_line (seq BIGINT NOT NULL, line_no INTEGER NOT NULL, "
               "sku TEXT, description TEXT, quantity DOUBLE PRECISION NOT NULL, unit_price_cents BIGINT, "
               "amount_cents BIGINT NOT NULL, cost_cents BIGINT, serial_number TEXT, return_reason TEXT, "
-              "disposal_method TEXT)",
+              "disposal_method TEXT, unit_event INTEGER)",
       now;
   session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_customer (seq " + key + ", customer_id BIGINT NOT NULL)",
       now;
@@ -147,7 +164,10 @@ LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std:
                                   "total_cents"});
     store::BulkInserter lineRows(session_, "pos_stage_line",
                                  {"seq", "line_no", "sku", "description", "quantity", "unit_price_cents",
-                                  "amount_cents", "cost_cents", "serial_number", "return_reason", "disposal_method"});
+                                  "amount_cents", "cost_cents", "serial_number", "return_reason", "disposal_method",
+                                  "unit_event"});
+    const std::map<std::pair<std::string_view, std::string_view>, std::pair<std::size_t, std::size_t>> lastSold =
+        lastSaleOfEachUnit(sales);
     std::unordered_set<std::string_view> keys;
     keys.reserve(sales.size());
     std::vector<store::Value> row;
@@ -171,9 +191,19 @@ LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std:
                     text(phone), sale.currency, sale.totalCents});
       for (std::size_t l = 0; l < sale.lines.size(); ++l) {
         const SaleLine& line = sale.lines[l];
+        // What the line does to the installed base, decided here so the set-based statements need
+        // no self-join: the last sale of a unit in the batch installs it, a return takes it back.
+        store::Value unitEvent;
+        if (line.serialNumber && !line.serialNumber->empty()) {
+          if (line.quantity < 0) {
+            unitEvent = std::int64_t(kUnitReturned);
+          } else if (lastSold.at({*line.sku, *line.serialNumber}) == std::make_pair(i, l)) {
+            unitEvent = std::int64_t(kUnitSold);
+          }
+        }
         lineRows.add({seq, static_cast<std::int64_t>(l + 1), text(line.sku), text(line.description), line.quantity,
                       number(line.unitPriceCents), line.amountCents, number(line.costCents), text(line.serialNumber),
-                      text(line.returnReason), text(line.disposalMethod)});
+                      text(line.returnReason), text(line.disposalMethod), unitEvent});
       }
       ++staged;
     }
@@ -215,9 +245,7 @@ LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std:
   const std::string soldUnits =
       "FROM pos_stage_line l JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 "
       "JOIN sale sa ON sa.source_key = s.source_key LEFT JOIN product p ON p.sku = l.sku "
-      "WHERE l.serial_number IS NOT NULL AND l.quantity > 0 AND NOT EXISTS (SELECT 1 FROM pos_stage_line l2 "
-      "JOIN pos_stage_sale s2 ON s2.seq = l2.seq AND s2.known = 0 WHERE l2.serial_number = l.serial_number "
-      "AND l2.sku = l.sku AND l2.quantity > 0 AND (l2.seq > l.seq OR (l2.seq = l.seq AND l2.line_no > l.line_no)))";
+      "WHERE l.unit_event = 1";
   result.unitsInstalled = static_cast<std::uint64_t>(count(session_, "SELECT COUNT(*) " + soldUnits));
   if (result.unitsInstalled > 0) {
     session_ << "INSERT INTO installed_unit (product_id, sku, serial_number, customer_id, dealer_id, sale_id, sold_on, "
@@ -232,15 +260,12 @@ LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std:
 
   // Returned units: looked up by serial (indexed), never by scanning the installed base.
   const std::string returnedUnits =
-      "FROM installed_unit WHERE status = 'installed' AND serial_number IN (SELECT l.serial_number "
-      "FROM pos_stage_line l JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 "
-      "WHERE l.serial_number IS NOT NULL AND l.quantity < 0) AND EXISTS (SELECT 1 FROM pos_stage_line l "
-      "JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 WHERE l.quantity < 0 "
-      "AND l.serial_number = installed_unit.serial_number AND l.sku = installed_unit.sku)";
-  result.unitsReturned = static_cast<std::uint64_t>(count(session_, "SELECT COUNT(*) " + returnedUnits));
+      "SELECT i.unit_id FROM pos_stage_line l JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 "
+      "JOIN installed_unit i ON i.serial_number = l.serial_number AND i.sku = l.sku "
+      "WHERE l.unit_event = 2 AND i.status = 'installed'";
+  result.unitsReturned = static_cast<std::uint64_t>(count(session_, "SELECT COUNT(DISTINCT unit_id) FROM (" + returnedUnits + ") r"));
   if (result.unitsReturned > 0) {
-    session_ << "UPDATE installed_unit SET status = 'returned' WHERE unit_id IN (SELECT unit_id " + returnedUnits + ")",
-        now;
+    session_ << "UPDATE installed_unit SET status = 'returned' WHERE unit_id IN (" + returnedUnits + ")", now;
   }
   return result;
 }
