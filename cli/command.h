@@ -52,6 +52,7 @@ std::vector<std::unique_ptr<Command>> caseCommands();
 std::vector<std::unique_ptr<Command>> surveyCommands();
 std::vector<std::unique_ptr<Command>> segmentCommands();
 std::vector<std::unique_ptr<Command>> importCommands();
+std::vector<std::unique_ptr<Command>> posImportCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli

@@ -29,7 +29,8 @@ const char* const kDatabaseHelp =
 std::vector<std::unique_ptr<Command>> allCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   for (auto* group : {dbCommands, ediCommands, partyCommands, partnerCommands, exchangeCommands, sendCommands,
-                      importCommands, customerCommands, caseCommands, surveyCommands, segmentCommands}) {
+                      importCommands, posImportCommands, customerCommands, caseCommands, surveyCommands,
+                      segmentCommands}) {
     for (auto& command : group()) commands.push_back(std::move(command));
   }
   commands.push_back(serveCommand());

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <regex>
 
 namespace store {
@@ -53,9 +54,31 @@ void appendNumber(std::string& sql, double value) {
 // An element of a PostgreSQL array literal that itself sits inside an escape-string literal
 // E'{...}': the array level quotes the element and escapes " and \, the string level doubles
 // every \ and '. E'' strings read backslashes the same whatever standard_conforming_strings says.
+//
+// Characters beyond ASCII go as \u / \U escapes of the E'' string: psqlODBC fails on raw UTF-8
+// in statement text ("invalid byte sequence for encoding UTF8") while it passes bound values
+// unchanged, so the statement is kept ASCII.
 void appendTextElement(std::string& array, const std::string& text) {
   array += '"';
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+      char32_t code = length == 4 ? byte & 0x07 : length == 3 ? byte & 0x0F : byte & 0x1F;
+      bool valid = length > 1 && i + length <= text.size();
+      for (std::size_t k = 1; valid && k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        valid = (next & 0xC0) == 0x80;
+        code = (code << 6) | (next & 0x3F);
+      }
+      if (!valid) throw Poco::InvalidArgumentException("PostgreSQL text must be UTF-8; store other bytes as bytes");
+      char escape[16];
+      std::snprintf(escape, sizeof escape, code > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(code));
+      array += escape;  // one backslash: the escape is the string level's, not the array's
+      i += length - 1;
+      continue;
+    }
     if (c == '"') {
       array += "\\\\\"";
     } else if (c == '\\') {

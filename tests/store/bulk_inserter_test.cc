@@ -160,4 +160,23 @@ BOOST_AUTO_TEST_CASE(text_too_long_for_its_column_is_refused_not_truncated,
                         [](const Poco::Exception& e) { return e.displayText().find("too long") != std::string::npos; });
 }
 
+BOOST_AUTO_TEST_CASE(text_beyond_ascii_arrives_unchanged_on_both_backends) {
+  TestDatabase test;
+  createShipments(test.database());
+  const std::string text = "M\xC3\xBCnchen \"\xC3\x96ko\" \xE2\x82\xAC 5 \xF0\x9F\x93\xA6 \\ it's";
+  {
+    Poco::Data::Session session = test.database().session();
+    store::Transaction transaction(session);
+    BulkInserter inserter(session, "shipment", {"id", "ref", "weight", "note", "raw"});
+    inserter.add({std::int64_t(1), text, std::monostate(), std::string("\xC3\xA4"), std::monostate()});
+    inserter.flush();
+    transaction.commit();
+  }
+  Poco::Data::Session session = test.database().session();
+  std::string ref, note;
+  session << "SELECT ref, note FROM shipment WHERE id = 1", into(ref), into(note), now;
+  BOOST_TEST(ref == text);
+  BOOST_TEST(note == "\xC3\xA4");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,306 @@
+#include "pos_import/edi_sales_reader.h"
+
+#include "edi/byte_source.h"
+#include "edi/diagnostic.h"
+#include "edi/file_check.h"
+#include "edi/reader.h"
+#include "edi/segment.h"
+#include "pos_import/pos_values.h"
+
+#include <cmath>
+#include <set>
+
+namespace pos_import {
+namespace {
+
+// Element `element`, component `component` (1-based), release characters removed.
+std::string value(const edi::Segment& segment, const edi::Delimiters& delimiters, std::size_t element,
+                  std::size_t component = 1) {
+  const char release = segment.hasRelease() ? delimiters.release : '\0';
+  edi::PartCursor parts(segment.element(element), delimiters.component, release);
+  std::string_view part;
+  for (std::size_t i = 0; i < component; ++i) {
+    if (parts.done() && i > 0) return {};
+    part = parts.next();
+  }
+  std::string out;
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    if (release && part[i] == release && i + 1 < part.size()) ++i;
+    out += part[i];
+  }
+  return std::string(trim(out));
+}
+
+std::string where(const edi::Segment& segment) {
+  return "segment " + std::to_string(segment.index()) + " " + std::string(segment.tag()) + " (line " +
+         std::to_string(segment.line()) + ", interchange " + std::to_string(segment.interchange()) + ")";
+}
+
+std::string locationOf(const edi::Location& w) {
+  std::string out = w.line ? "line " + std::to_string(w.line) : "offset " + std::to_string(w.offset);
+  if (w.interchange) out += ", interchange " + std::to_string(w.interchange);
+  if (w.message) out += ", message " + std::to_string(w.message);
+  if (w.segment) out += ", segment " + std::to_string(w.segment) + (w.tag.empty() ? "" : " " + w.tag);
+  if (w.element) out += ", element " + std::to_string(w.element);
+  return out;
+}
+
+std::optional<std::int64_t> cents(const std::string& text, char decimal) { return parseCents(text, decimal == ','); }
+
+// Shared by both message types: one sale per store and product of a report.
+class ReportSales {
+ public:
+  explicit ReportSales(SaleSink& sink, const char* prefix, const char* format) : sink_(sink), prefix_(prefix), format_(format) {}
+
+  void emit(const std::string& at, const std::string& sender, const std::string& store, const std::string& period,
+            const std::string& day, const std::string& sku, double quantity, std::optional<std::int64_t> unitPrice,
+            std::optional<std::int64_t> amount, const std::string& currency, const std::string& description) {
+    if (store.empty()) return sink_.reject({at, "no store: the report names no location for this quantity", ""});
+    if (sku.empty()) return sink_.reject({at, "no item number for this quantity", ""});
+    if (day.empty()) return sink_.reject({at, "no reporting date or period in the message", ""});
+    if (quantity == 0) return sink_.skipped();  // nothing sold: a zero line is no transaction
+    crm::Sale sale;
+    sale.sourceKey = std::string(prefix_) + sender + "|" + store + "|" + period + "|" + sku;
+    sale.sourceFormat = format_;
+    sale.storeCode = store;
+    sale.businessDay = day;
+    sale.occurredAt = day + "T00:00:00.000Z";
+    sale.currency = currency.empty() ? "EUR" : currency;
+    crm::SaleLine line;
+    line.sku = sku;
+    if (!description.empty()) line.description = description;
+    line.quantity = quantity;
+    line.unitPriceCents = unitPrice;
+    line.amountCents = amount ? *amount : unitPrice ? std::llround(static_cast<double>(*unitPrice) * quantity) : 0;
+    if (quantity < 0 && line.amountCents > 0) line.amountCents = -line.amountCents;
+    sale.kind = quantity < 0 ? "return" : "sale";
+    sale.totalCents = line.amountCents;
+    sale.lines.push_back(std::move(line));
+    sink_.sale(std::move(sale), at);
+  }
+
+ private:
+  SaleSink& sink_;
+  const char* prefix_;
+  const char* format_;
+};
+
+// X12 852: XQ gives the period, N1 the reporting location, LIN the item (SK/VN/IN/UP), CTP its
+// price, ZA*QS the quantity sold, SDQ the quantities sold per store when the report covers several.
+class Reader852 {
+ public:
+  explicit Reader852(SaleSink& sink) : sales_(sink, "852:", "x12-852") {}
+
+  void segment(const edi::Segment& s, const edi::Delimiters& d) {
+    const std::string_view tag = s.tag();
+    if (tag != "ZA" && tag != "SDQ") flushTotal();
+    if (tag == "ISA") {
+      sender_ = std::string(trim(s.element(6)));
+    } else if (tag == "ST") {
+      start_.clear();
+      end_.clear();
+      store_.clear();
+      storeQualifier_.clear();
+      activity_.clear();
+    } else if (tag == "XQ") {
+      start_ = dayFromCompact(value(s, d, 2)).value_or("");
+      end_ = dayFromCompact(value(s, d, 3)).value_or(start_);
+    } else if (tag == "N1") {
+      // The reporting location (RL) wins over other parties the message names.
+      const std::string code = value(s, d, 1);
+      const std::string id = value(s, d, 4);
+      if (!id.empty() && (store_.empty() || code == "RL") && storeQualifier_ != "RL") {
+        store_ = id;
+        storeQualifier_ = code;
+      }
+    } else if (tag == "LIN") {
+      sku_.clear();
+      price_.reset();
+      activity_.clear();
+      int best = 99;
+      for (std::size_t e = 2; e + 1 <= s.elementCount(); e += 2) {
+        static const std::string kPreference[] = {"SK", "VN", "IN", "BP", "VP", "UP", "EN", "UK"};
+        const std::string qualifier = value(s, d, e), id = value(s, d, e + 1);
+        for (int rank = 0; rank < 8; ++rank) {
+          if (qualifier == kPreference[rank] && rank < best && !id.empty()) {
+            best = rank;
+            sku_ = id;
+          }
+        }
+      }
+    } else if (tag == "CTP" && !price_) {
+      const std::string price = value(s, d, 3);
+      if (!price.empty()) price_ = cents(price, '.');
+    } else if (tag == "ZA") {
+      flushTotal();
+      activity_ = value(s, d, 1);
+      const std::string quantity = value(s, d, 2);
+      // ZA02 is the total; SDQ segments after it, if any, split it by store and replace it.
+      if (activity_ == "QS" && !quantity.empty()) pendingTotal_ = {quantity, s.index(), s.line(), s.interchange()};
+    } else if (tag == "SDQ" && activity_ == "QS") {
+      pendingTotal_.reset();
+      for (std::size_t e = 3; e + 1 <= s.elementCount(); e += 2) {
+        const std::string location = value(s, d, e), quantity = value(s, d, e + 1);
+        if (!location.empty() && !quantity.empty()) emit(s, location, quantity);
+      }
+    }
+  }
+
+ private:
+  struct PendingTotal {
+    std::string quantity;
+    std::uint64_t index;
+    std::uint32_t line, interchange;
+  };
+
+  void flushTotal() {
+    if (!pendingTotal_) return;
+    const PendingTotal total = *pendingTotal_;
+    pendingTotal_.reset();
+    const std::string location = "segment " + std::to_string(total.index) + " ZA (line " + std::to_string(total.line) +
+                                 ", interchange " + std::to_string(total.interchange) + ")";
+    emit(location, store_, total.quantity);
+  }
+
+  void emit(const edi::Segment& s, const std::string& store, const std::string& quantityText) {
+    emit(where(s), store, quantityText);
+  }
+  void emit(const std::string& location, const std::string& store, const std::string& quantityText) {
+    const auto quantity = parseQuantity(quantityText, false);
+    if (!quantity) return;  // the validator has checked the numeric type
+    sales_.emit(location, sender_, store, start_ + "-" + end_, end_, sku_, *quantity, price_, std::nullopt, "USD", "");
+  }
+
+  std::optional<PendingTotal> pendingTotal_;
+
+  ReportSales sales_;
+  std::string sender_, start_, end_, store_, storeQualifier_, sku_, activity_;
+  std::optional<std::int64_t> price_;
+};
+
+// EANCOM SLSRPT: DTM the period, CUX the currency, LOC (SG5) the store, LIN/PIA the item, PRI
+// and MOA its price and amount, QTY+153 the quantity sold (negative: returned).
+class ReaderSlsrpt {
+ public:
+  explicit ReaderSlsrpt(SaleSink& sink) : sales_(sink, "slsrpt:", "slsrpt") {}
+
+  void segment(const edi::Segment& s, const edi::Delimiters& d) {
+    const std::string_view tag = s.tag();
+    if (tag == "UNB") {
+      sender_ = value(s, d, 2, 1);
+    } else if (tag == "UNH") {
+      headerDay_.clear();
+      headerPeriod_.clear();
+      currency_.clear();
+      store_.clear();
+      inLocation_ = false;
+    } else if (tag == "DTM") {
+      const std::string qualifier = value(s, d, 1, 1), text = value(s, d, 1, 2), format = value(s, d, 1, 3);
+      std::string day, period = text;
+      if (format == "718" && text.size() == 17) {
+        day = dayFromCompact(text.substr(9)).value_or("");
+      } else if (text.size() >= 8) {
+        day = dayFromCompact(text.substr(0, 8)).value_or("");
+      }
+      if (day.empty()) return;
+      if (inLocation_) {
+        locationDay_ = day;
+        locationPeriod_ = period;
+      } else if (qualifier != "137" || headerDay_.empty()) {  // a sales period beats the document date
+        headerDay_ = day;
+        headerPeriod_ = period;
+      }
+    } else if (tag == "CUX") {
+      currency_ = value(s, d, 1, 2);
+    } else if (tag == "LOC") {
+      store_ = value(s, d, 2, 1);
+      inLocation_ = true;
+      locationDay_.clear();
+      locationPeriod_.clear();
+    } else if (tag == "LIN") {
+      sku_ = value(s, d, 3, 1);
+      itemIsGtin_ = true;
+      price_.reset();
+      amount_.reset();
+      description_.clear();
+    } else if (tag == "PIA" && itemIsGtin_) {
+      // The supplier's or buyer's article number is the SKU the catalog knows; the GTIN is not.
+      for (std::size_t e = 2; e <= s.elementCount(); ++e) {
+        const std::string id = value(s, d, e, 1), type = value(s, d, e, 2);
+        if (!id.empty() && (type == "SA" || type == "IN")) {
+          sku_ = id;
+          itemIsGtin_ = false;
+          break;
+        }
+      }
+    } else if (tag == "IMD") {
+      description_ = value(s, d, 3, 4);
+    } else if (tag == "PRI") {
+      const std::string price = value(s, d, 1, 2);
+      if (!price.empty()) price_ = cents(price, d.decimal);
+    } else if (tag == "MOA") {
+      const std::string amount = value(s, d, 1, 2);
+      if (!amount.empty()) amount_ = cents(amount, d.decimal);
+    } else if (tag == "QTY" && value(s, d, 1, 1) == "153") {
+      const auto quantity = parseQuantity(value(s, d, 1, 2), d.decimal == ',');
+      if (!quantity) return;
+      const std::string day = locationDay_.empty() ? headerDay_ : locationDay_;
+      const std::string period = locationPeriod_.empty() ? headerPeriod_ : locationPeriod_;
+      sales_.emit(where(s), sender_, store_, period, day, sku_, *quantity, price_, amount_, currency_, description_);
+    }
+  }
+
+ private:
+  ReportSales sales_;
+  std::string sender_, headerDay_, headerPeriod_, currency_, store_, locationDay_, locationPeriod_, sku_, description_;
+  bool inLocation_ = false, itemIsGtin_ = true;
+  std::optional<std::int64_t> price_, amount_;
+};
+
+}  // namespace
+
+void readEdiSales(const std::string& path, PosFormat format, edi::SpecCatalog& catalog, SaleSink& sink) {
+  std::set<std::uint32_t> invalid;
+  {
+    edi::FileByteSource source(path);
+    edi::Diagnostics diagnostics;
+    edi::checkInterchanges(source, catalog, diagnostics);
+    for (const edi::Diagnostic& d : catalog.diagnostics().items()) {
+      if (d.severity == edi::Severity::error) diagnostics.add(d);
+    }
+    for (const edi::Diagnostic& d : diagnostics.items()) {
+      if (d.severity != edi::Severity::error) continue;
+      invalid.insert(d.where.interchange);
+      sink.reject({locationOf(d.where), "invalid interchange, not imported: [" + d.code + "] " + d.message, ""});
+    }
+    // Beyond the diagnostics kept, errors are only counted: the interchange is still refused.
+    if (diagnostics.droppedCount() > 0 && invalid.empty()) invalid.insert(0);
+    if (invalid.count(0)) return;  // an error outside any interchange: nothing can be trusted
+  }
+  edi::FileByteSource source(path);
+  edi::Diagnostics diagnostics(64);
+  edi::Reader reader(source, diagnostics);
+  edi::Segment segment;
+  Reader852 x12(sink);
+  ReaderSlsrpt edifact(sink);
+  bool wrongType = false;
+  while (reader.next(segment)) {
+    if (segment.isServiceStringAdvice() || invalid.count(segment.interchange())) continue;
+    const std::string_view tag = segment.tag();
+    // A message of another type in the same file is no sales data: say so once per message.
+    if (tag == "ST" || tag == "UNH") {
+      const std::string type = tag == "ST" ? std::string(segment.element(1)) : value(segment, reader.delimiters(), 2, 1);
+      wrongType = type != (format == PosFormat::x12_852 ? "852" : "SLSRPT");
+      if (wrongType) sink.reject({where(segment), "message type " + type + " carries no sales data", ""});
+    }
+    if (wrongType && tag != "ISA" && tag != "UNB") continue;
+    if (format == PosFormat::x12_852) {
+      x12.segment(segment, reader.delimiters());
+    } else {
+      edifact.segment(segment, reader.delimiters());
+    }
+    if (segment.index() % 1024 == 0) sink.progress(segment.offset());
+  }
+}
+
+}  // namespace pos_import
