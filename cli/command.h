@@ -53,6 +53,7 @@ std::vector<std::unique_ptr<Command>> surveyCommands();
 std::vector<std::unique_ptr<Command>> segmentCommands();
 std::vector<std::unique_ptr<Command>> importCommands();
 std::vector<std::unique_ptr<Command>> posImportCommands();
+std::vector<std::unique_ptr<Command>> reportCommands();
 std::unique_ptr<Command> serveCommand();
 
 }  // namespace cli

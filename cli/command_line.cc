@@ -30,7 +30,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   for (auto* group : {dbCommands, ediCommands, partyCommands, partnerCommands, exchangeCommands, sendCommands,
                       importCommands, posImportCommands, customerCommands, caseCommands, surveyCommands,
-                      segmentCommands}) {
+                      segmentCommands, reportCommands}) {
     for (auto& command : group()) commands.push_back(std::move(command));
   }
   commands.push_back(serveCommand());

@@ -1,5 +1,6 @@
 // afterflow edi validate | show
 #include "cli/command.h"
+#include "cli/output_option.h"
 #include "edi/ack_writer.h"
 #include "edi/byte_source.h"
 #include "edi/file_check.h"
@@ -156,39 +157,6 @@ class EdiShow : public EdiCommand {
 // Writes to -o FILE, or to stdout, as the output is produced (an input of any size stays in
 // bounded memory). A file is written as FILE.part and renamed by finish(true), so a failure or an
 // exception never leaves half a file under the name asked for.
-class OutputOption {
- public:
-  ~OutputOption() { finish(false); }
-  void define(Poco::Util::OptionSet& options) {
-    options.addOption(Poco::Util::Option("output", "o", "write to FILE (default: stdout)").argument("FILE"));
-  }
-  bool handle(const std::string& name, const std::string& value) {
-    if (name != "output") return false;
-    path_ = value;
-    return true;
-  }
-  std::ostream& stream(const CommandContext& context) {
-    if (path_.empty()) return context.out;
-    file_ = std::make_unique<Poco::FileOutputStream>(path_ + ".part");
-    return *file_;
-  }
-  // Keeps the output under its name, or throws it away.
-  void finish(bool keep) {
-    if (!file_) return;
-    file_->close();
-    file_.reset();
-    Poco::File part(path_ + ".part");
-    if (keep) {
-      part.renameTo(path_);
-    } else if (part.exists()) {
-      part.remove();
-    }
-  }
-
- private:
-  std::string path_;
-  std::unique_ptr<Poco::FileOutputStream> file_;
-};
 
 class EdiAck : public EdiCommand {
  public:

@@ -1,0 +1,36 @@
+#include "cli/output_option.h"
+
+#include <Poco/File.h>
+#include <Poco/Util/Option.h>
+
+namespace cli {
+
+void OutputOption::define(Poco::Util::OptionSet& options) {
+  options.addOption(Poco::Util::Option("output", "o", "write to FILE (default: stdout)").argument("FILE"));
+}
+
+bool OutputOption::handle(const std::string& name, const std::string& value) {
+  if (name != "output") return false;
+  path_ = value;
+  return true;
+}
+
+std::ostream& OutputOption::stream(const CommandContext& context) {
+  if (path_.empty()) return context.out;
+  file_ = std::make_unique<Poco::FileOutputStream>(path_ + ".part");
+  return *file_;
+}
+
+void OutputOption::finish(bool keep) {
+  if (!file_) return;
+  file_->close();
+  file_.reset();
+  Poco::File part(path_ + ".part");
+  if (keep) {
+    part.renameTo(path_);
+  } else if (part.exists()) {
+    part.remove();
+  }
+}
+
+}  // namespace cli

@@ -1,0 +1,111 @@
+#include "reports/csv_renderer.h"
+
+#include "reports/figure_measures.h"
+
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
+
+namespace reports {
+namespace {
+
+std::string field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+// Locale independent, shortest text that reads back to the same double, never an exponent
+// (a spreadsheet may take "1e-05" for text).
+std::string decimal(double value) {
+  if (!std::isfinite(value)) return "";
+  char buffer[400];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  return std::string(buffer, result.ptr);
+}
+
+std::string decimal(std::optional<double> value) { return value ? decimal(*value) : ""; }
+
+class Table {
+ public:
+  explicit Table(std::ostream& out) : out_(out) {
+    row("section", "key", "label", "metric", "value", "numerator", "denominator");
+  }
+
+  // RFC 4180 ends every record with CRLF.
+  void row(std::string_view section, std::string_view key, std::string_view label, std::string_view metric,
+           std::string_view value, std::string_view numerator = "", std::string_view denominator = "") {
+    out_ << field(section) << ',' << field(key) << ',' << field(label) << ',' << field(metric) << ','
+         << field(value) << ',' << field(numerator) << ',' << field(denominator) << "\r\n";
+  }
+
+  void figures(std::string_view section, std::string_view key, std::string_view label, const ShipmentFigures& f) {
+    for (const Measure& m : figureMeasures(f)) {
+      const bool ratio = m.kind == MeasureKind::rate || std::string_view(m.key) == "transit_hours_avg";
+      row(section, key, label, m.key, decimal(m.value), ratio ? decimal(m.numerator) : "",
+          ratio ? decimal(m.denominator) : "");
+    }
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void renderCsv(const ServiceReport& report, std::ostream& out) {
+  Table table(out);
+  const ReportRequest& request = report.request;
+  table.row("report", "client", report.clientLabel, "client", report.clientLabel);
+  table.row("report", "kind", reportKindName(request.kind), "kind", reportKindName(request.kind));
+  table.row("report", "period", request.period.label(), "period", request.period.label());
+  table.row("report", "period", request.period.label(), "start", request.period.start);
+  table.row("report", "period", request.period.label(), "end", request.period.end);
+  if (request.carrierCode) table.row("report", "carrier", *request.carrierCode, "carrier", *request.carrierCode);
+  if (request.region) table.row("report", "region", *request.region, "region", *request.region);
+  table.row("report", "on_time_tolerance_days", "On-time tolerance (days)", "on_time_tolerance_days",
+            std::to_string(request.onTimeToleranceDays));
+  table.row("report", "generated_at", "Generated at", "generated_at", report.generatedAt);
+  table.row("report", "source", "Source", "source", report.source);
+
+  for (const Kpi& kpi : report.kpis) {
+    table.row("kpis", kpi.key, kpi.name, kpi.key, decimal(kpi.value), decimal(kpi.numerator), decimal(kpi.denominator));
+  }
+  // Every report states its definitions (DESIGN.md), the CSV as much as the HTML.
+  for (const Kpi& kpi : report.kpis) {
+    table.row("definitions", kpi.key, kpi.name, "definition", kpi.definition);
+    table.row("definitions", kpi.key, kpi.name, "numerator", kpi.numeratorLabel);
+    table.row("definitions", kpi.key, kpi.name, "denominator", kpi.denominatorLabel);
+    table.row("definitions", kpi.key, kpi.name, "unit", kpi.unit);
+    table.row("definitions", kpi.key, kpi.name, "exclusions", kpi.exclusions);
+  }
+
+  table.figures("totals", request.period.label(), request.period.label(), report.totals);
+  for (const FigureRow& row : report.byRegion) table.figures("by_region", row.key, row.label, row.figures);
+  for (const FigureRow& row : report.byCarrier) table.figures("by_carrier", row.key, row.label, row.figures);
+  for (const FigureRow& row : report.byMonth) table.figures("by_month", row.key, row.label, row.figures);
+
+  if (request.kind == ReportKind::monthly) return;
+  const Period previous = request.period.previous(), yearBefore = request.period.yearBefore();
+  table.figures("previous_totals", previous.label(), previous.label(), report.previousTotals);
+  table.figures("year_before_totals", yearBefore.label(), yearBefore.label(), report.yearBeforeTotals);
+  for (const std::string& month : report.peakMonths) table.row("season", month, month, "season", "peak");
+  for (const std::string& month : report.offSeasonMonths) table.row("season", month, month, "season", "off_season");
+  for (const RegionComparison& r : report.regions) {
+    const auto count = [](std::int64_t n) { return std::to_string(n); };
+    table.row("regions", r.region, r.region, "shipments", count(r.shipments));
+    table.row("regions", r.region, r.region, "previous_shipments", count(r.previousShipments));
+    table.row("regions", r.region, r.region, "year_before_shipments", count(r.yearBeforeShipments));
+    table.row("regions", r.region, r.region, "change_vs_previous", decimal(r.changeVsPrevious),
+              count(r.shipments - r.previousShipments), count(r.previousShipments));
+    table.row("regions", r.region, r.region, "change_vs_year_before", decimal(r.changeVsYearBefore),
+              count(r.shipments - r.yearBeforeShipments), count(r.yearBeforeShipments));
+  }
+}
+
+}  // namespace reports

@@ -1,0 +1,329 @@
+#include "reports/html_renderer.h"
+
+#include "reports/figure_measures.h"
+#include "reports/markup.h"
+#include "reports/svg_chart.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace reports {
+namespace {
+
+const char* const kStyle = R"(
+body { font-family: "Helvetica Neue", Arial, sans-serif; color: #222; margin: 2em auto; max-width: 1200px; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; margin-top: 1.8em; }
+h3 { font-size: 1.0em; margin-top: 1.2em; }
+dl.header { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
+dl.header dt { font-weight: bold; }
+dl.header dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85em; margin: 0.5em 0 1em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.45em; vertical-align: top; }
+th { background: #eef3f8; text-align: left; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.na { color: #888; font-style: italic; }
+tfoot td { font-weight: bold; background: #f6f6f6; }
+.up { color: #00734d; } .down { color: #b33c00; }
+.charts { display: flex; flex-wrap: wrap; gap: 1em; }
+svg.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
+p.note { font-size: 0.85em; color: #555; }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  table, svg.chart { break-inside: avoid; }
+  thead { display: table-header-group; }
+  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  svg.chart { border: none; }
+}
+)";
+
+std::string e(std::string_view text) { return escapeMarkup(text); }
+
+std::string percent(std::optional<double> fraction) {
+  if (!fraction) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f %%", *fraction * 100);
+  return buffer;
+}
+
+std::string signedPercent(std::optional<double> change) {
+  if (!change) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.1f %%", *change * 100);
+  return buffer;
+}
+
+std::string grouped(double value, int decimals) {
+  return svg::formatValue(value, svg::ValueFormat::count, decimals == 0 ? 1 : decimals == 1 ? 0.1 : 0.01);
+}
+
+std::string numberText(double value) {
+  // Numerators and denominators are counts, or sums of hours: show decimals only when there are some.
+  return grouped(value, std::abs(value - std::round(value)) < 1e-9 ? 0 : 1);
+}
+
+std::string measureText(const Measure& m) {
+  if (!m.value) return "n/a";
+  switch (m.kind) {
+    case MeasureKind::count: return grouped(*m.value, 0);
+    case MeasureKind::kilograms: return grouped(*m.value, 1);
+    case MeasureKind::money: return grouped(*m.value / 100, 2);
+    case MeasureKind::rate: return percent(m.value);
+    case MeasureKind::hours: return grouped(*m.value, 1);
+  }
+  return "n/a";
+}
+
+std::string cell(const std::string& text) {
+  return text == "n/a" ? "<td class=\"num na\">n/a</td>" : "<td class=\"num\">" + e(text) + "</td>";
+}
+
+bool comparative(const ServiceReport& report) { return report.request.kind != ReportKind::monthly; }
+
+std::string lastDay(const Period& period) {
+  // Periods are half-open; people read the last day included.
+  const auto months = period.months();
+  if (months.empty()) return period.end;
+  const Period& last = months.back();
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int days = kDays[(last.index - 1) % 12];
+  if (last.index == 2 && ((last.year % 4 == 0 && last.year % 100 != 0) || last.year % 400 == 0)) days = 29;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", last.year, last.index, days);
+  return buffer;
+}
+
+void header(const ServiceReport& report, std::ostream& out) {
+  const ReportRequest& request = report.request;
+  out << "<header>\n<h1>Service report: " << e(report.clientLabel) << "</h1>\n<dl class=\"header\">\n"
+      << "<dt>Client</dt><dd>" << e(report.clientLabel) << "</dd>\n"
+      << "<dt>Period</dt><dd>" << e(request.period.label()) << " (" << e(reportKindName(request.kind)) << ", "
+      << e(request.period.start) << " to " << e(lastDay(request.period)) << ")</dd>\n";
+  if (request.carrierCode) out << "<dt>Carrier</dt><dd>" << e(*request.carrierCode) << "</dd>\n";
+  if (request.region) out << "<dt>Region</dt><dd>" << e(*request.region) << "</dd>\n";
+  out << "<dt>On-time tolerance</dt><dd>" << request.onTimeToleranceDays << " day(s)</dd>\n"
+      << "<dt>Generated at</dt><dd>" << e(report.generatedAt) << "</dd>\n"
+      << "<dt>Source</dt><dd>" << e(report.source) << "</dd>\n</dl>\n</header>\n";
+}
+
+void kpiTable(const ServiceReport& report, std::ostream& out) {
+  out << "<section id=\"kpis\">\n<h2>Key performance indicators</h2>\n<table>\n<thead><tr><th>KPI</th>"
+         "<th class=\"num\">Value</th><th class=\"num\">Numerator / denominator</th><th>Definition</th>"
+         "<th>Exclusions</th></tr></thead>\n<tbody>\n";
+  for (const Kpi& kpi : report.kpis) {
+    std::string value;
+    if (!kpi.value) {
+      value = "n/a";
+    } else if (isRateKey(kpi.key)) {
+      value = percent(kpi.value);
+    } else {
+      value = grouped(*kpi.value, 1) + (kpi.unit.empty() ? "" : " " + kpi.unit);
+    }
+    out << "<tr><th scope=\"row\">" << e(kpi.name) << "</th>" << cell(value) << "<td class=\"num\">"
+        << e(numberText(kpi.numerator)) << " " << e(kpi.numeratorLabel) << " / " << e(numberText(kpi.denominator))
+        << " " << e(kpi.denominatorLabel) << "</td><td>" << e(kpi.definition) << "</td><td>" << e(kpi.exclusions)
+        << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n<p class=\"note\">n/a: nothing to measure in the period (no denominator); "
+         "it is not 0 %.</p>\n</section>\n";
+}
+
+void figureTable(const char* title, const char* firstColumn, const std::vector<FigureRow>& rows,
+                 const ShipmentFigures& totals, std::ostream& out) {
+  out << "<h3>" << e(title) << "</h3>\n<table>\n<thead><tr><th>" << e(firstColumn) << "</th>";
+  for (const Measure& m : figureMeasures(totals)) out << "<th class=\"num\">" << e(m.label) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  if (rows.empty()) {
+    out << "<tr><td colspan=\"13\" class=\"na\">No shipments in the period.</td></tr>\n";
+  }
+  for (const FigureRow& row : rows) {
+    out << "<tr><th scope=\"row\">" << e(row.label.empty() ? row.key : row.label) << "</th>";
+    for (const Measure& m : figureMeasures(row.figures)) out << cell(measureText(m));
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n<tfoot><tr><td>Total</td>";
+  for (const Measure& m : figureMeasures(totals)) out << cell(measureText(m));
+  out << "</tr></tfoot>\n</table>\n";
+}
+
+void statisticalTables(const ServiceReport& report, std::ostream& out) {
+  out << "<section id=\"figures\">\n<h2>Statistical tables</h2>\n<p class=\"note\">Freight cost in the "
+         "invoicing currency; transit times in hours from shipment to delivery.</p>\n";
+  figureTable("By region", "Region", report.byRegion, report.totals, out);
+  figureTable("By carrier", "Carrier", report.byCarrier, report.totals, out);
+  figureTable("By month", "Month", report.byMonth, report.totals, out);
+  out << "</section>\n";
+}
+
+std::string rowLabel(const FigureRow& row) { return row.label.empty() ? row.key : row.label; }
+
+// Delivered on time, late, delivered without a promised day (cannot be judged) and not delivered.
+svg::StackedBarChart deliveryChart(const ServiceReport& report) {
+  const bool byCarrier = !report.byCarrier.empty();
+  const auto& rows = byCarrier ? report.byCarrier : report.byRegion;
+  svg::StackedBarChart chart;
+  chart.id = "chart-delivery";
+  chart.title = byCarrier ? "Deliveries by carrier" : "Deliveries by region";
+  chart.description = std::string("Shipments per ") + (byCarrier ? "carrier" : "region") +
+                      ", split into delivered on time, delivered late, delivered without a promised date and "
+                      "not delivered.";
+  svg::Series onTime{"Delivered on time", {}}, late{"Delivered late", {}}, noPromise{"Delivered, no promised date", {}},
+      open{"Not delivered", {}};
+  bool anyNoPromise = false;
+  for (const FigureRow& row : rows) {
+    const ShipmentFigures& f = row.figures;
+    chart.categories.push_back(rowLabel(row));
+    onTime.values.push_back(static_cast<double>(f.deliveredOnTime));
+    late.values.push_back(static_cast<double>(f.deliveredWithPromise - f.deliveredOnTime));
+    noPromise.values.push_back(static_cast<double>(f.delivered - f.deliveredWithPromise));
+    anyNoPromise = anyNoPromise || f.delivered > f.deliveredWithPromise;
+    open.values.push_back(static_cast<double>(f.shipments - f.delivered));
+  }
+  chart.series = {onTime, late};
+  if (anyNoPromise) chart.series.push_back(noPromise);
+  chart.series.push_back(open);
+  return chart;
+}
+
+svg::BarChart regionChart(const ServiceReport& report) {
+  svg::BarChart chart;
+  chart.id = "chart-regions";
+  chart.title = "Shipments by region";
+  if (comparative(report) && !report.regions.empty()) {
+    const Period& period = report.request.period;
+    chart.description = "Shipments per destination region in " + period.label() + ", beside " +
+                        period.previous().label() + " and " + period.yearBefore().label() + ".";
+    svg::Series current{period.label(), {}}, previous{period.previous().label(), {}},
+        yearBefore{period.yearBefore().label(), {}};
+    for (const RegionComparison& r : report.regions) {
+      chart.categories.push_back(r.region.empty() ? "(no region)" : r.region);
+      current.values.push_back(static_cast<double>(r.shipments));
+      previous.values.push_back(static_cast<double>(r.previousShipments));
+      yearBefore.values.push_back(static_cast<double>(r.yearBeforeShipments));
+    }
+    chart.series = {current, previous, yearBefore};
+  } else {
+    chart.description = "Shipments per destination region in " + report.request.period.label() + ".";
+    svg::Series current{report.request.period.label(), {}};
+    for (const FigureRow& row : report.byRegion) {
+      chart.categories.push_back(rowLabel(row));
+      current.values.push_back(static_cast<double>(row.figures.shipments));
+    }
+    chart.series = {current};
+  }
+  return chart;
+}
+
+std::optional<double> measure(const ShipmentFigures& figures, std::string_view key) {
+  for (const Measure& m : figureMeasures(figures))
+    if (key == m.key) return m.value;
+  return std::nullopt;
+}
+
+svg::LineChart monthlyRates(const ServiceReport& report, const char* id, const char* title,
+                            std::vector<std::pair<const char*, const char*>> measures) {
+  svg::LineChart chart;
+  chart.id = id;
+  chart.title = title;
+  chart.format = svg::ValueFormat::percent;
+  chart.startAtZero = false;
+  chart.description = std::string(title) + " per month of " + report.request.period.label() +
+                      "; a gap is a month with nothing to measure.";
+  for (const FigureRow& row : report.byMonth) chart.categories.push_back(rowLabel(row));
+  for (const auto& [key, name] : measures) {
+    svg::Series series{name, {}};
+    for (const FigureRow& row : report.byMonth) series.values.push_back(measure(row.figures, key));
+    chart.series.push_back(series);
+  }
+  return chart;
+}
+
+void charts(const ServiceReport& report, std::ostream& out) {
+  out << "<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n";
+  if (comparative(report)) {
+    svg::LineChart volume;
+    volume.id = "chart-volume";
+    volume.title = "Shipments by month";
+    volume.description = "Number of shipments per month of " + report.request.period.label() + ".";
+    svg::Series shipments{"Shipments", {}};
+    for (const FigureRow& row : report.byMonth) {
+      volume.categories.push_back(rowLabel(row));
+      shipments.values.push_back(static_cast<double>(row.figures.shipments));
+    }
+    volume.series = {shipments};
+    svg::draw(volume, out);
+    svg::draw(monthlyRates(report, "chart-rates", "On-time and accuracy by month",
+                           {{"on_time_delivery_rate", "On-time delivery"},
+                            {"on_time_shipment_rate", "On-time shipment"},
+                            {"accuracy_rate", "Accuracy"},
+                            {"otif_rate", "OTIF"}}),
+              out);
+    // Accidents are a few per cent: on the axis of the on-time rates they would lie flat on 0.
+    svg::draw(monthlyRates(report, "chart-accidents", "Accident rate by month", {{"accident_rate", "Accident rate"}}),
+              out);
+  }
+  svg::draw(regionChart(report), out);
+  svg::draw(deliveryChart(report), out);
+  out << "</div>\n</section>\n";
+}
+
+void monthList(const char* title, const std::vector<std::string>& months, std::ostream& out) {
+  out << "<dt>" << e(title) << "</dt><dd>";
+  if (months.empty()) out << "none";
+  for (std::size_t i = 0; i < months.size(); ++i) out << (i ? ", " : "") << e(months[i]);
+  out << "</dd>\n";
+}
+
+void trend(const ServiceReport& report, std::ostream& out) {
+  const Period& period = report.request.period;
+  out << "<section id=\"trend\">\n<h2>Trend and regional comparison</h2>\n<dl class=\"header\">\n";
+  monthList("Peak months", report.peakMonths, out);
+  monthList("Off-season months", report.offSeasonMonths, out);
+  out << "</dl>\n<p class=\"note\">Peak: more than 1.15 times the monthly mean of shipments; off-season: less "
+         "than 0.85 times.</p>\n";
+  out << "<table>\n<thead><tr><th>Region</th><th class=\"num\">" << e(period.label()) << "</th><th class=\"num\">"
+      << e(period.previous().label()) << "</th><th class=\"num\">Change</th><th class=\"num\">"
+      << e(period.yearBefore().label()) << "</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n";
+  const auto change = [](std::optional<double> value) {
+    if (!value) return std::string("<td class=\"num na\">n/a</td>");
+    const char* direction = *value > 0 ? " up" : *value < 0 ? " down" : "";
+    return "<td class=\"num" + std::string(direction) + "\">" + e(signedPercent(value)) + "</td>";
+  };
+  for (const RegionComparison& r : report.regions) {
+    out << "<tr><th scope=\"row\">" << e(r.region.empty() ? "(no region)" : r.region) << "</th>"
+        << cell(grouped(static_cast<double>(r.shipments), 0))
+        << cell(grouped(static_cast<double>(r.previousShipments), 0)) << change(r.changeVsPrevious)
+        << cell(grouped(static_cast<double>(r.yearBeforeShipments), 0)) << change(r.changeVsYearBefore) << "</tr>\n";
+  }
+  const auto totalChange = [](std::int64_t now, std::int64_t before) -> std::optional<double> {
+    if (before == 0) return std::nullopt;
+    return static_cast<double>(now - before) / static_cast<double>(before);
+  };
+  out << "</tbody>\n<tfoot><tr><td>Total</td>" << cell(grouped(static_cast<double>(report.totals.shipments), 0))
+      << cell(grouped(static_cast<double>(report.previousTotals.shipments), 0))
+      << change(totalChange(report.totals.shipments, report.previousTotals.shipments))
+      << cell(grouped(static_cast<double>(report.yearBeforeTotals.shipments), 0))
+      << change(totalChange(report.totals.shipments, report.yearBeforeTotals.shipments)) << "</tr></tfoot>\n"
+      << "</table>\n</section>\n";
+}
+
+}  // namespace
+
+void renderHtml(const ServiceReport& report, std::ostream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Service report "
+      << e(report.clientLabel) << " " << e(report.request.period.label()) << "</title>\n<style>" << kStyle
+      << "</style>\n</head>\n<body>\n";
+  header(report, out);
+  kpiTable(report, out);
+  charts(report, out);
+  if (comparative(report)) trend(report, out);
+  statisticalTables(report, out);
+  out << "<footer><p class=\"note\">Rates: numerator / denominator as defined in the KPI table; n/a where the "
+         "denominator is 0.</p></footer>\n</body>\n</html>\n";
+}
+
+}  // namespace reports
