@@ -1,8 +1,11 @@
 // afterflow report monthly | quarterly | annual
 #include "cli/command.h"
 #include "cli/output_option.h"
+#include "reports/csv_renderer.h"
+#include "reports/html_renderer.h"
 #include "reports/json_renderer.h"
 #include "reports/service_report.h"
+#include "reports/xml_renderer.h"
 
 #include <Poco/NumberParser.h>
 
@@ -56,7 +59,9 @@ class Report : public Command {
                         : wanted == reports::PeriodKind::quarter ? "quarter (2026Q3)"
                                                                  : "year (2026)"));
     }
-    if (format_ != "json") throw UsageError("unknown format '" + format_ + "' (json)");
+    if (format_ != "json" && format_ != "html" && format_ != "csv" && format_ != "xml") {
+      throw UsageError("unknown format '" + format_ + "' (json, html, csv or xml)");
+    }
     request_.kind = kind_;
     request_.period = *period;
     auto database = context.openDatabase();
@@ -67,7 +72,16 @@ class Report : public Command {
       context.err << "afterflow " << name() << ": " << problem << "\n";
       return 1;
     }
-    reports::renderJson(*report, output_.stream(context));
+    std::ostream& out = output_.stream(context);
+    if (format_ == "html") {
+      reports::renderHtml(*report, out);
+    } else if (format_ == "csv") {
+      reports::renderCsv(*report, out);
+    } else if (format_ == "xml") {
+      reports::renderXml(*report, out);
+    } else {
+      reports::renderJson(*report, out);
+    }
     output_.finish(true);
     if (!output_.path().empty()) context.out << output_.path() << "\n";
     return 0;

@@ -46,7 +46,7 @@ class Table {
 
   void figures(std::string_view section, std::string_view key, std::string_view label, const ShipmentFigures& f) {
     for (const Measure& m : figureMeasures(f)) {
-      const bool ratio = m.kind == MeasureKind::rate || std::string_view(m.key) == "transit_hours_avg";
+      const bool ratio = m.kind == MeasureKind::rate || std::string_view(m.key) == "transit_time_avg_hours";
       row(section, key, label, m.key, decimal(m.value), ratio ? decimal(m.numerator) : "",
           ratio ? decimal(m.denominator) : "");
     }

@@ -22,7 +22,7 @@ std::vector<Measure> figureMeasures(const ShipmentFigures& f) {
   out.push_back(plain("shipments", "Shipments", K::count, n(f.shipments)));
   out.push_back(plain("pieces", "Pieces", K::count, n(f.pieces)));
   out.push_back(plain("weight_kg", "Weight (kg)", K::kilograms, f.weightKg));
-  out.push_back(plain("freight_cost_cents", "Freight cost", K::money, n(f.freightCostCents)));
+  out.push_back(plain("freight_cost", "Freight cost", K::money, n(f.freightCostCents)));
   out.push_back(ratio("on_time_delivery_rate", "On-time delivery", K::rate, n(f.deliveredOnTime),
                       n(f.deliveredWithPromise)));
   out.push_back(ratio("on_time_shipment_rate", "On-time shipment", K::rate, n(f.shippedOnTime),
@@ -31,8 +31,8 @@ std::vector<Measure> figureMeasures(const ShipmentFigures& f) {
   out.push_back(ratio("line_accuracy_rate", "Line accuracy", K::rate, n(f.linesAccurate), n(f.linesReceived)));
   out.push_back(ratio("accident_rate", "Accident rate", K::rate, n(f.withAccident), n(f.shipments)));
   out.push_back(ratio("otif_rate", "OTIF", K::rate, n(f.onTimeInFull), n(f.deliveredWithPromise)));
-  out.push_back(ratio("transit_hours_avg", "Avg transit (h)", K::hours, f.transitHoursSum, n(f.transitCount)));
-  Measure p90{"transit_hours_p90", "P90 transit (h)", K::hours, f.transitHoursP90, 0, 0};
+  out.push_back(ratio("transit_time_avg_hours", "Avg transit (h)", K::hours, f.transitHoursSum, n(f.transitCount)));
+  Measure p90{"transit_time_p90_hours", "P90 transit (h)", K::hours, f.transitHoursP90, 0, 0};
   out.push_back(p90);
   return out;
 }

@@ -119,13 +119,19 @@ void kpiTable(const ServiceReport& report, std::ostream& out) {
       value = "n/a";
     } else if (isRateKey(kpi.key)) {
       value = percent(kpi.value);
+    } else if (kpi.unit == "cents") {
+      value = grouped(*kpi.value / 100, 2);
     } else {
-      value = grouped(*kpi.value, 1) + (kpi.unit.empty() ? "" : " " + kpi.unit);
+      value = numberText(*kpi.value) + (kpi.unit.empty() ? "" : " " + kpi.unit);
     }
-    out << "<tr><th scope=\"row\">" << e(kpi.name) << "</th>" << cell(value) << "<td class=\"num\">"
-        << e(numberText(kpi.numerator)) << " " << e(kpi.numeratorLabel) << " / " << e(numberText(kpi.denominator))
-        << " " << e(kpi.denominatorLabel) << "</td><td>" << e(kpi.definition) << "</td><td>" << e(kpi.exclusions)
-        << "</td></tr>\n";
+    // Totals (shipments, weight) divide nothing: a "300 / 1" would only puzzle the reader.
+    const bool ratio = !kpi.numeratorLabel.empty() || !kpi.denominatorLabel.empty();
+    out << "<tr><th scope=\"row\">" << e(kpi.name) << "</th>" << cell(value) << "<td class=\"num\">";
+    if (ratio) {
+      out << e(numberText(kpi.numerator)) << " " << e(kpi.numeratorLabel) << " / " << e(numberText(kpi.denominator))
+          << " " << e(kpi.denominatorLabel);
+    }
+    out << "</td><td>" << e(kpi.definition) << "</td><td>" << e(kpi.exclusions) << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n<p class=\"note\">n/a: nothing to measure in the period (no denominator); "
          "it is not 0 %.</p>\n</section>\n";

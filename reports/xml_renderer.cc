@@ -80,15 +80,15 @@ const char* elementName(const Measure& m) {
   if (key == "shipments") return "shipments";
   if (key == "pieces") return "pieces";
   if (key == "weight_kg") return "weightKg";
-  if (key == "freight_cost_cents") return "freightCostCents";
+  if (key == "freight_cost") return "freightCostCents";
   if (key == "on_time_delivery_rate") return "onTimeDeliveryRate";
   if (key == "on_time_shipment_rate") return "onTimeShipmentRate";
   if (key == "accuracy_rate") return "accuracyRate";
   if (key == "line_accuracy_rate") return "lineAccuracyRate";
   if (key == "accident_rate") return "accidentRate";
   if (key == "otif_rate") return "otifRate";
-  if (key == "transit_hours_avg") return "transitHoursAverage";
-  if (key == "transit_hours_p90") return "transitHoursP90";
+  if (key == "transit_time_avg_hours") return "transitHoursAverage";
+  if (key == "transit_time_p90_hours") return "transitHoursP90";
   throw std::logic_error("no XML element for the measure " + std::string(key));
 }
 
