@@ -71,6 +71,15 @@ std::string keptBytes(InterchangeStore& store, std::int64_t id) {
 
 }  // namespace
 
+IntakeReport Intake::appliedMeanwhile(std::int64_t interchangeId) {
+  IntakeReport report;
+  report.interchangeId = interchangeId;
+  report.status = InterchangeStatus::applied;
+  report.duplicate = true;
+  report.summary = "applied meanwhile by another process; nothing applied twice";
+  return report;
+}
+
 IntakeReport Intake::receive(const std::string& path, const ReceiveOptions& options) {
   InterchangeStore store(database_);
   const KeepOutcome kept = store.keepFile(Direction::inbound, options.partnerId, path, Poco::Path(path).getFileName());
@@ -205,6 +214,7 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
   AcknowledgmentRecorder acknowledgments(store, record.id, partner->partyId);
   MappingContext context{record.id, partner->partyId, partner->role, &parties, &acknowledgments};
   store::Transaction transaction(session);
+  if (!store.claimForApply(session, record.id)) return appliedMeanwhile(record.id);
   std::optional<std::string> failure;
   std::size_t applied = 0;
   {
@@ -271,6 +281,7 @@ IntakeReport Intake::processDisposal(const InterchangeRecord& record, std::int64
 
   Poco::Data::Session session = database_.session();
   store::Transaction transaction(session);
+  if (!store.claimForApply(session, record.id)) return appliedMeanwhile(record.id);
   const auto applied = applyDisposalDocument(transaction, document, recyclerId, record.id);
   if (!applied) {
     transaction.rollback();

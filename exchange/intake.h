@@ -42,6 +42,8 @@ class Intake {
 
  private:
   IntakeReport process(const InterchangeRecord& record, const ReceiveOptions& options);
+  // What a process that found the interchange applied by another one answers.
+  static IntakeReport appliedMeanwhile(std::int64_t interchangeId);
   // Disposal documents (XML disposal report, e-Manifest JSON): validated and applied, no ack.
   IntakeReport processDisposal(const InterchangeRecord& record, std::int64_t recyclerId);
 

@@ -152,8 +152,12 @@ KeepOutcome InterchangeStore::keep(Direction direction, std::optional<std::int64
     transaction.commit();
     return {id, false, ""};
   } catch (const Poco::Exception&) {
-    // Another process kept the same file meanwhile: the unique indexes refused this copy.
+    // Another process kept the same file, or its own answer to the same interchange, meanwhile:
+    // the unique indexes refused this copy.
     if (auto duplicate = findDuplicate(session, direction, header, sha256)) return *duplicate;
+    if (answersId) {
+      if (const auto answer = answerTo(*answersId)) return {answer->id, true, "an answer to the same interchange"};
+    }
     throw;
   }
 }
@@ -224,10 +228,21 @@ void InterchangeStore::setStatus(std::int64_t id, InterchangeStatus status, cons
 
 void InterchangeStore::setStatus(Poco::Data::Session& session, std::int64_t id, InterchangeStatus status,
                                  const std::optional<std::string>& error, bool attempted) {
+  // Applied is final: a process that lost the race to apply (and is still validating) must not
+  // move it back to valid and apply it again.
   session << "UPDATE interchange SET status = ?, status_changed_at = ?, error = ?, attempts = attempts + ? "
-             "WHERE interchange_id = ?",
+             "WHERE interchange_id = ? AND status <> 'applied'",
       bind(std::string(interchangeStatusName(status))), bind(store::currentTimestamp()), bind(nullable(error)),
       bind(attempted ? 1 : 0), bind(id), now;
+}
+
+bool InterchangeStore::claimForApply(Poco::Data::Session& session, std::int64_t id) {
+  // An UPDATE takes the row lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises
+  // writers); the status read after it is the latest committed one.
+  session << "UPDATE interchange SET attempts = attempts WHERE interchange_id = ?", bind(id), now;
+  std::vector<std::string> status;
+  session << "SELECT status FROM interchange WHERE interchange_id = ?", bind(id), into(status), now;
+  return !status.empty() && status.front() != "applied";
 }
 
 void InterchangeStore::setPartner(std::int64_t id, std::int64_t partnerId) {

@@ -54,6 +54,12 @@ class InterchangeStore {
   void setStatus(Poco::Data::Session& session, std::int64_t id, InterchangeStatus status,
                  const std::optional<std::string>& error = std::nullopt, bool attempted = false);
 
+  // Inside the transaction that applies an interchange: locks its row until that transaction
+  // ends and says whether it is still to be applied. Two processes taking up the same
+  // interchange (two watchers, two replays) are serialised here, and the second finds it
+  // applied: nothing is applied twice.
+  bool claimForApply(Poco::Data::Session& session, std::int64_t id);
+
   // Records which partner an interchange came from, once the intake has found out.
   void setPartner(std::int64_t id, std::int64_t partnerId);
 

@@ -10,6 +10,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <thread>
+
 using namespace exchange;
 using exchange_test::catalog;
 using exchange_test::fixture;
@@ -254,6 +256,32 @@ BOOST_AUTO_TEST_CASE(an_interchange_cut_short_after_keeping_is_taken_up_when_rec
   BOOST_TEST(report.interchangeId == kept.id);
   BOOST_TEST(report.status == InterchangeStatus::applied);
   BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(two_processes_taking_up_the_same_file_at_once_apply_it_once) {
+  Partners partners;
+  // Two watchers on one inbox, or two replays: both find the file and both process it.
+  std::vector<std::thread> workers;
+  std::vector<IntakeReport> reports(2);
+  std::vector<std::string> failures(2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    workers.emplace_back([&partners, &reports, &failures, i] {
+      try {
+        Intake intake(partners.database(), catalog());
+        reports[i] = intake.receive(fixture("carrier_214.edi"));
+      } catch (const Poco::Exception& e) {
+        failures[i] = e.displayText();
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  BOOST_TEST(failures[0] == "");
+  BOOST_TEST(failures[1] == "");
+  BOOST_TEST(reports[0].interchangeId == reports[1].interchangeId);
+  BOOST_TEST((reports[0].status == InterchangeStatus::applied && reports[1].status == InterchangeStatus::applied));
+  BOOST_TEST(partners.count("SELECT count(*) FROM shipment_event") == 2);  // the report's two events, once
+  BOOST_TEST(partners.count("SELECT count(*) FROM interchange WHERE direction = 'inbound'") == 1);
+  BOOST_TEST(partners.count("SELECT count(*) FROM interchange WHERE status = 'applied'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
