@@ -69,7 +69,7 @@ void linkWaitingEventsOfImport(Poco::Data::Session& session, std::int64_t import
                "FROM shipment_event e JOIN shipment x ON x." + column + " = e.reference "
                "WHERE e.shipment_id IS NULL AND e.reference_kind = '" + column + "' AND x.source_import_run_id = " +
                    run + " AND (x.carrier_id IS NULL OR e.carrier_id IS NULL OR e.carrier_id = x.carrier_id) "
-                   "GROUP BY e.event_id",
+                   "GROUP BY e.event_id HAVING count(*) = 1",  // an ambiguous reference stays waiting, as record() refuses it
         now;
   }
   session << "UPDATE shipment_event SET shipment_id = (SELECT l.shipment_id FROM import_links l "

@@ -107,6 +107,12 @@ void refreshShipmentRollups(Poco::Data::Session& session, const std::vector<std:
       ids += (ids.empty() ? "" : ",") + std::to_string(shipmentIds[i]);
     }
     const std::string which = "shipment_id IN (" + ids + ")";
+    // Two transactions refreshing one shipment (an event and a receipt at once) take turns:
+    // otherwise the second would miss the first's new fact row and collide with it.
+    // SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+    if (dialect == store::Dialect::postgresql) {
+      session << "SELECT shipment_id FROM shipment WHERE " + which + " FOR UPDATE", now;
+    }
     apply(session, which, -1);
     session << "DELETE FROM shipment_fact WHERE " + which, now;
     session << std::string(kInsertFacts) + factsSelect(dialect, "s." + which), now;
