@@ -1,5 +1,7 @@
 #include "reports/shipment_figures.h"
 
+#include "reports/figure_rows.h"
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
@@ -102,36 +104,7 @@ std::map<std::string, ShipmentFigures> plainShipmentFiguresBy(Poco::Data::Sessio
   bindScope(statement, scope);
   statement.execute();
   Poco::Data::RecordSet rows(statement);
-  std::map<std::string, ShipmentFigures> out;
-  const auto integer = [&rows](std::size_t column, std::size_t row) -> std::int64_t {
-    const Poco::Dynamic::Var& v = rows.value(column, row);
-    return v.isEmpty() ? 0 : v.convert<std::int64_t>();
-  };
-  const auto real = [&rows](std::size_t column, std::size_t row) -> double {
-    const Poco::Dynamic::Var& v = rows.value(column, row);
-    return v.isEmpty() ? 0.0 : v.convert<double>();
-  };
-  for (std::size_t r = 0; r < rows.rowCount(); ++r) {
-    ShipmentFigures f;
-    f.shipments = integer(1, r);
-    f.pieces = integer(2, r);
-    f.weightKg = static_cast<double>(integer(3, r)) / 1000.0;
-    f.freightCostCents = integer(4, r);
-    f.delivered = integer(5, r);
-    f.deliveredWithPromise = integer(6, r);
-    f.deliveredOnTime = integer(7, r);
-    f.withPlannedShipDate = integer(8, r);
-    f.shippedOnTime = integer(9, r);
-    f.received = integer(10, r);
-    f.receivedAccurate = integer(11, r);
-    f.linesReceived = integer(12, r);
-    f.linesAccurate = integer(13, r);
-    f.withAccident = integer(14, r);
-    f.onTimeInFull = integer(15, r);
-    f.transitHoursSum = real(16, r);
-    f.transitCount = integer(17, r);
-    out[rows.value(0, r).convert<std::string>()] = f;
-  }
+  std::map<std::string, ShipmentFigures> out = figuresByGroup(rows);
   // The 90th percentile by nearest rank: the ceil(0.9 n)-th smallest transit time of each group.
   for (auto& [group, figures] : out) {
     if (figures.transitCount == 0) continue;
