@@ -114,8 +114,11 @@ MappingLoad parseCsvMapping(const std::string& text, const std::string& name) {
       if (field == fieldNames().end()) {
         problem("unknown column field '" + key + "'");
       } else if (!value.empty()) {
-        if (value[0] == '#' && (value.size() < 2 || value.find_first_not_of("0123456789", 1) != std::string::npos)) {
-          problem("a column by position is '#N', N from 1");
+        // At most 4 digits: std::stoi cannot overflow, and no export has 10,000 columns.
+        if (value[0] == '#' && (value.size() < 2 || value.size() > 5 ||
+                                value.find_first_not_of("0123456789", 1) != std::string::npos ||
+                                std::stoi(value.substr(1)) < 1)) {
+          problem("a column by position is '#N', N from 1 to 9999");
         }
         mapping.columns[field->second] = value;
       }
