@@ -253,6 +253,9 @@ void InterchangeStore::setPartner(std::int64_t id, std::int64_t partnerId) {
 void InterchangeStore::recordDiagnostics(std::int64_t id, const edi::Diagnostics& diagnostics) {
   Poco::Data::Session session = database_.session();
   store::Transaction transaction(session);
+  // Two processes validating one interchange take turns here (the row lock), or the second's
+  // rows would collide with the first's.
+  session << "UPDATE interchange SET attempts = attempts WHERE interchange_id = ?", bind(id), now;
   session << "DELETE FROM interchange_diagnostic WHERE interchange_id = ?", bind(id), now;
   store::BulkInserter rows(session, "interchange_diagnostic",
                            {"interchange_id", "seq", "severity", "code", "message", "line", "byte_offset",
