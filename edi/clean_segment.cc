@@ -3,6 +3,8 @@
 #include "edi/syntax_note_check.h"
 #include "edi/value_check.h"
 
+#include <emmintrin.h>
+
 #include <cstring>
 
 namespace edi {
@@ -13,22 +15,45 @@ bool lengthAndCodeHold(std::string_view value, const ValueCheck& check) {
   return check.codes == nullptr || check.codes->contains(value);
 }
 
-// Text, identifiers and unsigned integers (most values) are decided here; the rest by checkValue.
+bool allDigits(std::string_view value) {
+  bool digits = true;
+  for (char c : value) digits &= c >= '0' && c <= '9';
+  return digits;
+}
+
+// Decides the common types here, exactly as checkValue would for a value with no release or
+// control byte (a value is never empty here); the rest, and numbers with a sign or a decimal
+// mark, go to checkValue.
 inline bool cleanValue(std::string_view value, const ValueCheck& check, const ValueRules& rules) {
   switch (check.type) {
     case ElementType::alphanumeric:
     case ElementType::identifier:
       return lengthAndCodeHold(value, check);
-    case ElementType::numeric: {
-      bool digits = true;
-      for (char c : value) digits &= c >= '0' && c <= '9';
-      if (digits) return lengthAndCodeHold(value, check);
-      break;  // a sign, or not a number: checkValue tells
-    }
+    case ElementType::numeric:
+    case ElementType::decimal:
+      // Only digits: the digit count is the size.
+      if (allDigits(value)) return lengthAndCodeHold(value, check);
+      break;
+    case ElementType::date:
+      return isValidDate(value) && lengthAndCodeHold(value, check);
+    case ElementType::time:
+      return isValidTime(value) && lengthAndCodeHold(value, check);
     default:
       break;
   }
   return checkValue(value, *check.use, rules).empty();
+}
+
+// Bit i set: value[i] is the separator; for values of at most 64 bytes. Loads run up to 15
+// bytes past the value, which Segment::kReadablePastEnd allows.
+inline std::uint64_t separatorBits(const char* value, std::size_t size, char separator) {
+  const __m128i wanted = _mm_set1_epi8(separator);
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < size; i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(value + i));
+    bits |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, wanted)))) << i;
+  }
+  return size < 64 ? bits & ((std::uint64_t(1) << size) - 1) : bits;
 }
 
 bool cleanComposite(std::string_view value, const CompositeDefinition& composite, char separator,
@@ -37,21 +62,29 @@ bool cleanComposite(std::string_view value, const CompositeDefinition& composite
   const ValueCheck* const last = check + composite.checks.size();
   std::uint64_t present = 0;
   std::uint32_t position = 0;
-  const char* at = value.data();
-  const char* const end = at + value.size();
+  const std::size_t size = value.size();
+  // The separators found at once (nearly every composite is short); a longer one is walked.
+  const bool short_ = size <= 64;
+  std::uint64_t separators = short_ ? separatorBits(value.data(), size, separator) : 0;
+  std::size_t at = 0;
   for (;; ++check) {
     if (check == last) return false;  // more components than defined
     ++position;
-    // Components are a few bytes long: a plain loop beats a call to memchr.
-    const char* stop = at;
-    while (stop != end && *stop != separator) ++stop;
+    std::size_t stop;
+    if (short_) {
+      stop = separators != 0 ? static_cast<std::size_t>(__builtin_ctzll(separators)) : size;
+      separators &= separators - 1;
+    } else {
+      stop = at;
+      while (stop != size && value[stop] != separator) ++stop;
+    }
     if (stop == at) {
       if (check->mandatory) return false;
     } else {
       if (position < 64) present |= std::uint64_t(1) << position;
-      if (!cleanValue(std::string_view(at, static_cast<std::size_t>(stop - at)), *check, rules)) return false;
+      if (!cleanValue(value.substr(at, stop - at), *check, rules)) return false;
     }
-    if (stop == end) break;
+    if (stop == size) break;
     at = stop + 1;
   }
   if (position < composite.lastMandatory) return false;  // a mandatory component after the last one given
@@ -82,7 +115,7 @@ bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition,
     if (p < 64) present |= std::uint64_t(1) << p;
     // Repetitions are rare: the full check splits them.
     if (repetition != 0 && std::memchr(raw.data(), repetition, raw.size()) != nullptr) return false;
-    const CompositeDefinition* composite = check.use->composite;
+    const CompositeDefinition* composite = check.composite;
     if (composite == nullptr) {
       if (!cleanValue(raw, check, rules)) return false;
     } else if (!cleanComposite(raw, *composite, delimiters.component, rules)) {

@@ -46,6 +46,7 @@ std::vector<ValueCheck> compileChecks(const std::vector<ElementUse>& uses) {
     ValueCheck check;
     check.mandatory = use.requirement == Requirement::mandatory;
     check.use = &use;
+    check.composite = use.composite;
     if (use.element != nullptr) {
       check.type = use.element->type;
       check.minLength = use.element->minLength;

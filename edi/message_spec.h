@@ -81,18 +81,20 @@ struct SyntaxNote {
   std::vector<std::uint32_t> positions;
   std::uint64_t mask = 0;  // bit p set for each position p < 64, set when loaded
   bool maskComplete = false;  // every position is below 64, so `mask` alone decides the note
+  std::uint64_t firstMask = 0;  // the bit of the first position (when below 64), set when loaded
 };
 
 // The rule a written note kind names ("P" paired, "D3" one or more, ...).
 NoteKind noteKind(std::string_view kind);
 
 // One position of a segment or composite, flattened for the validator's fast path
-// (edi/clean_segment.h): what it needs in 24 bytes, next to its neighbours.
+// (edi/clean_segment.h): what it needs in 32 bytes, next to its neighbours.
 struct ValueCheck {
   ElementType type = ElementType::alphanumeric;  // of a simple element
   bool mandatory = false;
   std::uint32_t minLength = 0, maxLength = 0;
   const CodeSet* codes = nullptr;                 // null: any value of the type
+  const CompositeDefinition* composite = nullptr;  // set for a composite (then type and the rest are unused)
   const ElementUse* use = nullptr;                // the whole definition, for the rare cases
 };
 
@@ -131,6 +133,8 @@ struct StructureNode {
   std::uint32_t maxOccurs = 1;
   std::vector<StructureNode> children;
   std::vector<std::uint32_t> mandatoryChildren;  // indices of children with requirement M, set when loaded
+  std::uint64_t mandatoryMask = 0;               // the same as bits, for indices below 64
+  std::vector<std::uint32_t> childTags;          // the children's tagCode side by side, set when loaded
 
   bool isLoop() const { return segment == nullptr; }
   // The tag that starts this node: its segment's, or its trigger segment's.

@@ -11,8 +11,10 @@
 namespace edi {
 namespace {
 
-// Bytes past end_ that SIMD loads may touch; never read as data.
+// Bytes past end_ that SIMD loads may touch; never read as data. Segments handed out end at or
+// before end_, so this also keeps the promise of Segment::kReadablePastEnd.
 constexpr std::size_t kPadding = 64;
+static_assert(kPadding >= Segment::kReadablePastEnd);
 // An ISA is 106 bytes; with overlong fields we still look this far, and no further, whatever the
 // buffer size, so that a file reads the same however its bytes arrive.
 constexpr std::size_t kMaxIsaBytes = 4096;
@@ -552,7 +554,10 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
   }
   if (!terminated) diagnostics_.error("syntax.missing-terminator", "the last segment has no segment terminator", here());
   segment.addStart(static_cast<std::uint32_t>(scratch_.size() + 1));
-  segment.text_ = scratch_;
+  // Segments in the buffer have its padding behind them; this one gets its own.
+  const std::size_t size = scratch_.size();
+  scratch_.append(Segment::kReadablePastEnd, '\0');
+  segment.text_ = std::string_view(scratch_.data(), size);
   segment.serviceStringAdvice_ = false;
   segment.standard_ = standard_;
   segment.offset_ = offset;

@@ -14,6 +14,9 @@ class Segment {
  public:
   // The segment's text, without its terminator. Release characters are kept as written.
   std::string_view text() const { return text_; }
+  // At least this many bytes after the end of text() may be read (whatever they hold), so that
+  // 16-byte SIMD loads can run to the end of any value inside it without a bounds check.
+  static constexpr std::size_t kReadablePastEnd = 16;
   std::string_view tag() const { return element(0); }
   // Data elements after the tag, as present in the text (trailing empty ones included).
   std::size_t elementCount() const { return starts_.size() < 2 ? 0 : starts_.size() - 2; }

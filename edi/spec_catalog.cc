@@ -246,7 +246,8 @@ class DirectoryLoader {
     for (const x::DOMElement* child : childElements(parent)) {
       if (localName(child) == "note") {
         const std::string kind = attribute(child, "kind");
-        SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0, true};
+        SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0, true, 0};
+        if (!note.positions.empty() && note.positions.front() < 64) note.firstMask = std::uint64_t(1) << note.positions.front();
         for (std::uint32_t p : note.positions) {
           if (p < 64) {
             note.mask |= std::uint64_t(1) << p;
@@ -346,10 +347,14 @@ class DirectoryLoader {
   static void finishNode(StructureNode& node, std::vector<std::string>& tags) {
     for (std::uint32_t i = 0; i < node.children.size(); ++i) {
       finishNode(node.children[i], tags);
-      if (node.children[i].requirement == Requirement::mandatory) node.mandatoryChildren.push_back(i);
+      if (node.children[i].requirement == Requirement::mandatory) {
+        node.mandatoryChildren.push_back(i);
+        if (i < 64) node.mandatoryMask |= std::uint64_t(1) << i;
+      }
     }
     if (!node.isLoop()) tags.push_back(node.segment->id);
     if (!node.isLoop() || !node.children.empty()) node.tagCode = packTag(node.tag());
+    for (const StructureNode& child : node.children) node.childTags.push_back(child.tagCode);
   }
 
   bool loadMessage(const std::string& file, SpecDirectory& directory) {

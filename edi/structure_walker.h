@@ -40,6 +40,12 @@ class StructureWalker {
     const StructureNode* node;
     std::size_t position = 0;
     std::vector<std::uint32_t> counts;
+    std::uint64_t seen = 0;  // bit i: counts[i] > 0, for i below 64
+
+    void count(std::size_t i) {
+      ++counts[i];
+      if (i < 64) seen |= std::uint64_t(1) << i;
+    }
   };
   void reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
   void close(std::size_t keep, Report& report);

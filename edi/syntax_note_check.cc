@@ -61,7 +61,7 @@ namespace {
 // are all below 64: no counting, no loop.
 bool holds(const SyntaxNote& note, std::uint64_t present) {
   const std::uint64_t given = present & note.mask;
-  const std::uint64_t first = std::uint64_t(1) << note.positions.front();
+  const std::uint64_t first = note.firstMask;
   const bool several = (given & (given - 1)) != 0;
   switch (note.rule) {
     case NoteKind::paired:
@@ -91,8 +91,11 @@ bool holds(const SyntaxNote& note, std::uint64_t present) {
 
 bool notesHold(const std::vector<SyntaxNote>& notes, std::uint64_t present) {
   for (const SyntaxNote& note : notes) {
-    if (note.positions.empty()) continue;
-    if (note.maskComplete ? !holds(note, present) : checkNote(note, present).code != nullptr) return false;
+    if (note.maskComplete && note.mask != 0) {
+      if (!holds(note, present)) return false;
+    } else if (!note.positions.empty() && checkNote(note, present).code != nullptr) {
+      return false;
+    }
   }
   return true;
 }

@@ -658,30 +658,29 @@ void Validator::checkCharacters(const Segment& segment) {
   const std::string_view text = segment.text();
   std::size_t bad = 0;
   if (charsetShape_ != CharsetShape::table) {
-    // Skip 16-byte blocks with no byte below 0x20, no 0x7F and (ASCII) none from 0x80.
+    // 16 bytes at a time up to the first byte below 0x20, 0x7F or (ASCII) from 0x80; the last
+    // block runs past the text (Segment::kReadablePastEnd) and its extra bits are dropped.
     const __m128i space = _mm_set1_epi8(0x20);
     const __m128i del = _mm_set1_epi8(0x7F);
     const __m128i high = _mm_set1_epi8(static_cast<char>(0x80));
     const bool ascii = charsetShape_ == CharsetShape::ascii;
-    while (bad + 16 <= text.size()) {
+    const std::size_t size = text.size();
+    for (; bad < size; bad += 16) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + bad));
       const __m128i printable = _mm_cmpeq_epi8(_mm_max_epu8(block, space), block);  // >= 0x20
       __m128i suspicious = _mm_or_si128(_mm_andnot_si128(printable, _mm_set1_epi8(-1)), _mm_cmpeq_epi8(block, del));
       if (ascii) suspicious = _mm_or_si128(suspicious, _mm_cmpeq_epi8(_mm_max_epu8(block, high), block));
-      if (_mm_movemask_epi8(suspicious) != 0) break;
-      bad += 16;
+      unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(suspicious));
+      if (size - bad < 16) mask &= (1u << (size - bad)) - 1;
+      if (mask != 0) {
+        bad += static_cast<std::size_t>(__builtin_ctz(mask));
+        break;
+      }
     }
-    if (bad < text.size() && text.size() >= 16 && bad + 16 > text.size()) {
-      // The tail: the last 16 bytes again (overlapping), rather than byte by byte.
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + text.size() - 16));
-      const __m128i printable = _mm_cmpeq_epi8(_mm_max_epu8(block, space), block);
-      __m128i suspicious = _mm_or_si128(_mm_andnot_si128(printable, _mm_set1_epi8(-1)), _mm_cmpeq_epi8(block, del));
-      if (ascii) suspicious = _mm_or_si128(suspicious, _mm_cmpeq_epi8(_mm_max_epu8(block, high), block));
-      if (_mm_movemask_epi8(suspicious) == 0) bad = text.size();
-    }
+    if (bad > size) bad = size;
   }
-  // Past the blocks proven clean, byte by byte (short segments, most of them, all take this way):
-  // bytes of the set that are no control bytes are the rule.
+  // From the first suspicious byte (UNOA: from the start), byte by byte: bytes of the set that
+  // are no control bytes are the rule.
   while (bad < text.size() && plainBytes_[static_cast<unsigned char>(text[bad])]) ++bad;
   segmentHasControlBytes_ = bad < text.size();  // or a byte outside the set: either way no fast path
   if (!segmentHasControlBytes_) return;
