@@ -26,9 +26,17 @@ namespace x = xercesc;
 
 std::string text(const XMLCh* value) {
   if (value == nullptr) return {};
-  char* transcoded = x::XMLString::transcode(value);
-  std::string out = transcoded;
-  x::XMLString::release(&transcoded);
+  // Definitions are nearly all ASCII: copied as is, without Xerces' allocating transcoder.
+  std::string out;
+  for (const XMLCh* c = value; *c != 0; ++c) {
+    if (*c >= 0x80) {
+      char* transcoded = x::XMLString::transcode(value);
+      out = transcoded;
+      x::XMLString::release(&transcoded);
+      return out;
+    }
+    out += static_cast<char>(*c);
+  }
   return out;
 }
 
@@ -44,8 +52,13 @@ class XmlName {
   XMLCh* value_;
 };
 
+// `name` is one of ours, short and ASCII: widened on the stack rather than transcoded.
 std::string attribute(const x::DOMElement* element, const char* name) {
-  return text(element->getAttribute(XmlName(name)));
+  XMLCh wide[32];
+  std::size_t i = 0;
+  for (; name[i] != 0 && i + 1 < sizeof wide / sizeof wide[0]; ++i) wide[i] = static_cast<XMLCh>(name[i]);
+  wide[i] = 0;
+  return text(element->getAttribute(wide));
 }
 
 std::string localName(const x::DOMNode* node) { return text(node->getLocalName()); }
@@ -170,6 +183,10 @@ class DirectoryLoader {
     parser_.setValidationSchemaFullChecking(true);
     parser_.setXMLEntityResolver(&resolver_);
     parser_.setCreateEntityReferenceNodes(false);
+    // Only elements and attributes are read: the indentation between elements (element-only
+    // content, known from the schema) and comments need no DOM nodes.
+    parser_.setIncludeIgnorableWhitespace(false);
+    parser_.setCreateCommentNodes(false);
     grammarLoaded_ = parser_.loadGrammar(xsd.c_str(), x::Grammar::SchemaGrammarType, true) != nullptr;
     parser_.useCachedGrammarInParse(true);
     parser_.setLoadSchema(false);

@@ -12,7 +12,9 @@ StructureWalker::Frame& StructureWalker::push(const StructureNode& node) {
   Frame& frame = frames_[depth_++];
   frame.node = &node;
   frame.position = 0;
-  frame.counts.assign(node.children.size(), 0);
+  const std::size_t children = node.children.size();
+  if (frame.counts.size() < children) frame.counts.resize(children);
+  if (children > 64) std::fill(frame.counts.begin() + 64, frame.counts.begin() + static_cast<std::ptrdiff_t>(children), 0);
   frame.seen = 0;
   return frame;
 }
@@ -47,7 +49,7 @@ void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::s
   for (auto it = std::lower_bound(mandatory.begin(), mandatory.end(), from); it != mandatory.end(); ++it) {
     const std::uint32_t k = *it;
     if (k >= to) break;
-    if (frame.counts[k] == 0) {
+    if (frame.occurrences(k) == 0) {
       const StructureNode& child = frame.node->children[k];
       report.structureError("segment.missing", child.tag(), child.isLoop() ? child.loopId : frame.node->loopId);
     }
@@ -58,7 +60,7 @@ void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::s
 void StructureWalker::close(std::size_t keep, Report& report) {
   while (depth_ > keep + 1) {
     const Frame& frame = frames_[depth_ - 1];
-    reportMissing(frame, frame.position, frame.counts.size(), report);
+    reportMissing(frame, frame.position, frame.node->children.size(), report);
     --depth_;
   }
 }
@@ -79,11 +81,11 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
       const StructureNode& child = children[i];
       close(depth, report);
       Frame& owner = frames_[depth];
-      const std::size_t from = owner.position + (owner.counts[owner.position] > 0 ? 1 : 0);
+      const std::size_t from = owner.position + (owner.occurrences(owner.position) > 0 ? 1 : 0);
       if (from < i) reportMissing(owner, from, i, report);  // the next segment in order skips nothing
       owner.position = i;
       owner.count(i);
-      if (owner.counts[i] > child.maxOccurs) {
+      if (owner.occurrences(i) > child.maxOccurs) {
         report.structureError(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
                               child.isLoop() ? child.loopId : owner.node->loopId);
       }
@@ -118,7 +120,7 @@ void StructureWalker::finish(Report& report) {
   if (depth_ == 0) return;
   close(0, report);
   const Frame& root = frames_.front();
-  reportMissing(root, root.position + (root.counts[root.position] > 0 ? 1 : 0), root.counts.size(), report);
+  reportMissing(root, root.position + (root.occurrences(root.position) > 0 ? 1 : 0), root.node->children.size(), report);
   depth_ = 0;
 }
 

@@ -36,15 +36,27 @@ class StructureWalker {
   bool startedLoop() const { return startedLoop_; }
 
  private:
+  // One open loop iteration. How often each child occurred: below 64, counts[i] holds only where
+  // bit i of `seen` is set (a new iteration clears one word, not the array); from 64 on, counts
+  // alone, zeroed when the frame is pushed.
   struct Frame {
     const StructureNode* node;
     std::size_t position = 0;
     std::vector<std::uint32_t> counts;
-    std::uint64_t seen = 0;  // bit i: counts[i] > 0, for i below 64
+    std::uint64_t seen = 0;
 
     void count(std::size_t i) {
-      ++counts[i];
-      if (i < 64) seen |= std::uint64_t(1) << i;
+      if (i < 64) {
+        const std::uint64_t bit = std::uint64_t(1) << i;
+        counts[i] = (seen & bit) != 0 ? counts[i] + 1 : 1;
+        seen |= bit;
+      } else {
+        ++counts[i];
+      }
+    }
+    std::uint32_t occurrences(std::size_t i) const {
+      if (i < 64) return (seen >> i & 1) != 0 ? counts[i] : 0;
+      return counts[i];
     }
   };
   void reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
