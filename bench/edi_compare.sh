@@ -13,8 +13,11 @@
 # stream, @stedi/x12-tools 997 / edifact parse+validate, ts-edifact, and the memchr tokenizer), every
 # program timed the same way: /usr/bin/time -f '%e %M' (wall seconds, peak RSS). MB/s = file bytes / 1e6 /
 # wall seconds, start-up included. Then one table per file, with each row's MB/s divided by the fastest
-# npm peer's and by the memchr tokenizer's. Last, our peak RSS on files 3 x MB, to show it does not grow
-# with the file. A single run: expect +-15% between runs on a shared machine.
+# npm peer's and by the memchr tokenizer's. Also CPU seconds (user + sys) of every program but the memchr
+# tokenizer (the node peers' through a `node` wrapper on PATH that times each of them), and the ratio by
+# CPU time: node runs garbage collection and I/O on threads of its own, so on a busy machine its wall
+# time flatters it against a one-thread program. Last, our peak RSS on files 3 x MB, to show it does not
+# grow with the file. A single run: expect +-15% between runs on a shared machine.
 # Exits non-zero when a step fails (a program exits non-zero, or our validator finds errors in the files).
 set -euo pipefail
 
@@ -61,21 +64,27 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/edi_compare.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 failed=0
+if [ $use_peers = 1 ]; then
+  # bench-peers/run starts each npm peer as `node`: this wrapper, first on PATH, adds its CPU seconds.
+  mkdir "$tmp/shim"
+  printf '#!/bin/sh\nexec /usr/bin/time -a -o %q -f %q %q "$@"\n' "$tmp/node-cpu" 'CPU %U %S' "$(command -v node)" >"$tmp/shim/node"
+  chmod +x "$tmp/shim/node"
+fi
 
 # --- measuring -------------------------------------------------------------------------------------
-# Rows of a file's table go to $tmp/rows.<name>, tab-separated: label, MB/s, seconds, RSS MB, kind, note
-# (kind: ours, peer, limit).
+# Rows of a file's table go to $tmp/rows.<name>, tab-separated: label, MB/s, seconds, RSS MB, kind, note,
+# CPU seconds ("-" when unknown) (kind: ours, peer, limit).
 
 # ours LABEL FILE MODE ROWS: edi_bench under /usr/bin/time; checks validate mode found no errors.
 ours() {
   local label=$1 file=$2 mode=$3 rows=$4 bytes out rc=0
   bytes=$(stat -c %s "$file")
-  out=$( { /usr/bin/time -f 'TIME %e %M' "$bench" "$file" --mode "$mode" --show 5; } 2>&1 ) || rc=$?
+  out=$( { /usr/bin/time -f 'TIME %e %M %U %S' "$bench" "$file" --mode "$mode" --show 5; } 2>&1 ) || rc=$?
   if [ "$rc" != 0 ] || ! grep -q '^TIME ' <<<"$out"; then
     echo "edi_compare: edi_bench --mode $mode $file failed (exit $rc):" >&2
     echo "$out" >&2
     failed=1
-    printf '%s\t-\t-\t-\tours\tFAILED\n' "$label" >>"$rows"
+    printf '%s\t-\t-\t-\tours\tFAILED\t-\n' "$label" >>"$rows"
     return
   fi
   local line errors self
@@ -88,18 +97,23 @@ ours() {
     failed=1
   fi
   grep '^TIME ' <<<"$out" | tail -1 | awk -v l="$label" -v b="$bytes" -v e="$errors" -v s="$self" -v m="$mode" \
-    '{ printf "%s\t%.1f\t%.2f\t%.1f\tours\t%s errors; edi_bench clock (no process start): %s MB/s\n",
-         l, b / 1e6 / ($2 > 0 ? $2 : 0.01), $2, $3 / 1024, e, s }' >>"$rows"
+    '{ printf "%s\t%.1f\t%.2f\t%.1f\tours\t%s errors; edi_bench clock (no process start): %s MB/s\t%.2f\n",
+         l, b / 1e6 / ($2 > 0 ? $2 : 0.01), $2, $3 / 1024, e, s, $4 + $5 }' >>"$rows"
 }
 
-# peers FILE ROWS: bench-peers/run, its lines parsed back ("LABEL  N MB/s  S s  R MB RSS").
+# peers FILE ROWS: bench-peers/run, its lines parsed back ("LABEL  N MB/s  S s  R MB RSS"); the node
+# wrapper's CPU lines, one per node run in the order run starts them, go to the peer rows in order.
 peers() {
   local file=$1 rows=$2 out rc=0
-  out=$("$peers/run" "$file" 2>&1) || rc=$?
-  awk '$NF == "RSS" && $(NF - 5) == "MB/s" {
+  : >"$tmp/node-cpu"
+  out=$(PATH="$tmp/shim:$PATH" "$peers/run" "$file" 2>&1) || rc=$?
+  awk 'FNR == NR { if ($1 == "CPU") cpu[++n] = $2 + $3; next }
+       $NF == "RSS" && $(NF - 5) == "MB/s" {
          label = $1; for (i = 2; i <= NF - 7; ++i) label = label " " $i
          kind = label ~ /memchr/ ? "limit" : "peer"
-         printf "%s\t%s\t%s\t%s\t%s\t\n", label, $(NF - 6), $(NF - 4), $(NF - 2), kind }' <<<"$out" >>"$rows"
+         seconds = kind == "peer" && ++used <= n ? sprintf("%.2f", cpu[used]) : "-"
+         printf "%s\t%s\t%s\t%s\t%s\t\t%s\n", label, $(NF - 6), $(NF - 4), $(NF - 2), kind, seconds }' \
+    "$tmp/node-cpu" - <<<"$out" >>"$rows"
   if [ "$rc" != 0 ]; then
     echo "edi_compare: bench-peers/run $file failed (exit $rc); the table lacks the peers it did not finish:" >&2
     echo "$out" | sed 's/^/    /' >&2
@@ -107,26 +121,31 @@ peers() {
   fi
 }
 
-# table TITLE ROWS: the rows with MB/s ratios to the fastest npm peer and to the memchr tokenizer.
+# table TITLE ROWS BYTES: the rows with MB/s ratios to the fastest npm peer and to the memchr
+# tokenizer, and MB per CPU second with its ratio to the fastest peer by that measure.
 table() {
-  local title=$1 rows=$2
+  local title=$1 rows=$2 bytes=$3
   echo
   echo "$title"
-  awk -F '\t' '
+  awk -F '\t' -v bytes="$bytes" '
     { label[NR] = $1; rate[NR] = $2; secs[NR] = $3; rss[NR] = $4; kind[NR] = $5; note[NR] = $6
+      cpuRate[NR] = ($7 != "" && $7 != "-" && $7 + 0 > 0) ? sprintf("%.1f", bytes / 1e6 / $7) : "-"
       if ($5 == "peer" && $2 + 0 > fastest) { fastest = $2 + 0; fastestName = $1 }
+      if ($5 == "peer" && cpuRate[NR] != "-" && cpuRate[NR] + 0 > fastestCpu) { fastestCpu = cpuRate[NR] + 0; fastestCpuName = $1 }
       if ($5 == "limit") limit = $2 + 0 }
     function ratio(r, base) { return (base > 0 && r != "-") ? sprintf("%.2f", r / base) : "n/a" }
     END {
-      line = "---------------------------------------------------------------------------------------------------------"
-      printf "%-36s %9s %8s %9s %16s %16s  %s\n", "program", "MB/s", "seconds", "peak RSS", "vs fastest peer", "vs memchr tok.", "note"
+      line = "------------------------------------------------------------------------------------------------------------------------------"
+      printf "%-36s %9s %8s %9s %16s %16s %11s %12s  %s\n", "program", "MB/s", "seconds", "peak RSS", "vs fastest peer",
+             "vs memchr tok.", "MB/CPU-s", "vs peer, CPU", "note"
       print line
       for (i = 1; i <= NR; ++i)
-        printf "%-36s %9s %8s %6s MB %16s %16s  %s\n", label[i], rate[i], secs[i], rss[i],
-               ratio(rate[i], fastest), ratio(rate[i], limit), note[i]
+        printf "%-36s %9s %8s %6s MB %16s %16s %11s %12s  %s\n", label[i], rate[i], secs[i], rss[i],
+               ratio(rate[i], fastest), ratio(rate[i], limit), cpuRate[i], ratio(cpuRate[i], fastestCpu), note[i]
       print line
       if (fastest > 0) printf "fastest npm peer: %s (%.1f MB/s)\n", fastestName, fastest
       else print "fastest npm peer: n/a (peers skipped)"
+      if (fastestCpu > 0) printf "fastest npm peer by CPU time (user + sys): %s (%.1f MB per CPU second)\n", fastestCpuName, fastestCpu
       if (limit > 0) printf "memchr tokenizer: %.1f MB/s\n", limit
     }' "$rows"
 }
@@ -154,7 +173,7 @@ for i in 0 1; do
     echo "== $kind: peers (bench-peers/run)"
     peers "$file" "$rows"
   fi
-  table "${titles[$i]}, $(stat -c %s "$file") bytes" "$rows" | tee "$tmp/table.$kind"
+  table "${titles[$i]}, $(stat -c %s "$file") bytes" "$rows" "$(stat -c %s "$file")" | tee "$tmp/table.$kind"
   rm -f "$file"
 done
 
