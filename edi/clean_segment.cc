@@ -64,14 +64,14 @@ bool cleanComposite(std::string_view value, const CompositeDefinition& composite
   std::uint32_t position = 0;
   const std::size_t size = value.size();
   // The separators found at once (nearly every composite is short); a longer one is walked.
-  const bool short_ = size <= 64;
-  std::uint64_t separators = short_ ? separatorBits(value.data(), size, separator) : 0;
+  const bool fits = size <= 64;
+  std::uint64_t separators = fits ? separatorBits(value.data(), size, separator) : 0;
   std::size_t at = 0;
   for (;; ++check) {
     if (check == last) return false;  // more components than defined
     ++position;
     std::size_t stop;
-    if (short_) {
+    if (fits) {
       stop = separators != 0 ? static_cast<std::size_t>(__builtin_ctzll(separators)) : size;
       separators &= separators - 1;
     } else {

@@ -213,6 +213,23 @@ BOOST_AUTO_TEST_CASE(a_repetition_separator_in_an_element_that_does_not_repeat_i
   BOOST_TEST(std::count(codes.begin(), codes.end(), "element.too-many-repetitions") == 1);
 }
 
+// The fast path decides dates, times and composites itself, reading 16 bytes at a time up to
+// and past the end of a value: what it must still catch, at the edges of those blocks.
+BOOST_AUTO_TEST_CASE(the_fast_path_still_catches_bad_dates_times_components_and_bytes_at_block_edges) {
+  const auto x12 = codesOf(kIsa4010 + "ST*856*0001~BSN*00*S*20261101*1200~DTM*011*20260230~DTM*011*20261101*2460~"
+                                      "HL*1**S~N1*ST*SERVICE CENTER 1\x01~SE*7*0001~GE*1*7~IEA*1*000000101~");
+  BOOST_TEST(std::count(x12.begin(), x12.end(), "element.invalid-date") == 1);
+  BOOST_TEST(std::count(x12.begin(), x12.end(), "element.invalid-time") == 1);
+  BOOST_TEST(std::count(x12.begin(), x12.end(), "charset.outside") == 1);  // the last byte of a 23-byte segment
+  const std::string longName(60, 'A');
+  const auto edifact = codesOf(
+      "UNB+UNOC:3+SENDER:14+RECEIVER:14+261101:1200+REF1'UNH+1+IFTSTA:D:96A:UN'BGM+23+STA1+9'"
+      "DTM+137:2026110112000000000000000000000000000000:203'CNI+1+SHP1'STS+1+5'"
+      "LOC+175+USPHX:139:6:" + longName + ":X:Y'UNT+7+1'UNZ+1+REF1'");
+  BOOST_TEST(std::count(edifact.begin(), edifact.end(), "element.too-long") == 1);  // a 40-byte component
+  BOOST_TEST(std::count(edifact.begin(), edifact.end(), "element.too-many-components") == 1);  // a 79-byte composite
+}
+
 BOOST_AUTO_TEST_CASE(a_byte_outside_the_character_set_is_placed_in_its_element_past_escaped_separators) {
   const std::string bytes =
       "UNB+UNOA:3+S:14+R:14+261101:1200+1'UNH+1+DESADV:D:96A:UN'FTX+AAI+++A?+B+c'UNT+3+1'UNZ+1+1'";
