@@ -22,10 +22,4 @@ const char* problemCodeName(ProblemCode code) {
   return "unknown_problem";
 }
 
-std::string Problem::describe() const {
-  std::string text = problemCodeName(code);
-  if (!field.empty()) text += " (" + field + ")";
-  return text + ": " + message;
-}
-
 }  // namespace crm

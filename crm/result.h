@@ -1,14 +1,10 @@
 // Expected failures of the customer database, returned as values: a merge into a merged-away
 // customer, a case resolved twice, a survey line with a bad score is a Problem with a stable
-// code, never an exception. Exceptions are left for infrastructure. (Mirrors logistics/problem.h
-// rather than sharing it: crm must not depend on logistics, and the codes are crm's own.)
+// code, never an exception. Exceptions are left for infrastructure. The shapes come from
+// outcome/outcome.h; the codes are crm's own.
 #pragma once
 
-#include <optional>
-#include <stdexcept>
-#include <string>
-#include <utility>
-#include <vector>
+#include "outcome/outcome.h"
 
 namespace crm {
 
@@ -32,50 +28,12 @@ enum class ProblemCode {
 
 const char* problemCodeName(ProblemCode code);
 
-struct Problem {
-  ProblemCode code;
-  std::string field;    // the field at fault ("score", "answered_at"), or empty
-  std::string message;  // one sentence for people: what is wrong and, where useful, what would do
+using Problem = outcome::Problem<ProblemCode>;
 
-  // "already_resolved (case): ..." for logs and command-line output.
-  std::string describe() const;
-};
-
-// Either a value or at least one Problem.
+// The value of a write or lookup that may be refused: either a value or at least one Problem.
 template <typename T>
-class Result {
- public:
-  Result(T value) : value_(std::move(value)) {}
-  Result(Problem problem) : problems_{std::move(problem)} {}
-  Result(std::vector<Problem> problems) : problems_(std::move(problems)) {
-    if (problems_.empty()) throw std::logic_error("a refused Result needs at least one problem");
-  }
+using Result = outcome::Result<ProblemCode, T>;
 
-  bool ok() const { return problems_.empty(); }
-  explicit operator bool() const { return ok(); }
-  // Asking a refused result for its value is a programming error.
-  const T& value() const {
-    if (!ok()) throw std::logic_error("value() of a refused result: " + describe());
-    return *value_;
-  }
-  const std::vector<Problem>& problems() const { return problems_; }
-  bool has(ProblemCode code) const {
-    for (const Problem& problem : problems_) {
-      if (problem.code == code) return true;
-    }
-    return false;
-  }
-  std::string describe() const {
-    std::string text;
-    for (const Problem& problem : problems_) text += (text.empty() ? "" : "; ") + problem.describe();
-    return text;
-  }
-
- private:
-  std::optional<T> value_;
-  std::vector<Problem> problems_;
-};
-
-struct Done {};
+using Done = outcome::Done;
 
 }  // namespace crm

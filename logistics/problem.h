@@ -3,11 +3,7 @@
 // never an exception. Exceptions are left for infrastructure (the database is unreachable...).
 #pragma once
 
-#include <optional>
-#include <stdexcept>
-#include <string>
-#include <utility>
-#include <vector>
+#include "outcome/outcome.h"
 
 namespace logistics {
 
@@ -42,53 +38,12 @@ enum class ProblemCode {
 // The code's stable name, e.g. "duplicate_reference".
 const char* problemCodeName(ProblemCode code);
 
-struct Problem {
-  ProblemCode code;
-  std::string field;    // the field at fault ("bill_of_lading", "lines[2].quantity"), or empty
-  std::string message;  // one sentence for people: what is wrong and, where useful, what would do
-
-  // "duplicate_reference (bill_of_lading): ..." for logs and command-line output.
-  std::string describe() const;
-};
+using Problem = outcome::Problem<ProblemCode>;
 
 // The value of a write or lookup that may be refused: either a value or at least one Problem.
 template <typename T>
-class Result {
- public:
-  Result(T value) : value_(std::move(value)) {}
-  Result(Problem problem) : problems_{std::move(problem)} {}
-  Result(std::vector<Problem> problems) : problems_(std::move(problems)) {
-    if (problems_.empty()) throw std::logic_error("a refused Result needs at least one problem");
-  }
+using Result = outcome::Result<ProblemCode, T>;
 
-  bool ok() const { return problems_.empty(); }
-  explicit operator bool() const { return ok(); }
-
-  // Asking a refused result for its value is a programming error.
-  const T& value() const {
-    if (!ok()) throw std::logic_error("value() of a refused result: " + describe());
-    return *value_;
-  }
-  const std::vector<Problem>& problems() const { return problems_; }
-  bool has(ProblemCode code) const {
-    for (const Problem& problem : problems_) {
-      if (problem.code == code) return true;
-    }
-    return false;
-  }
-  // All problems, "; "-separated; empty when ok.
-  std::string describe() const {
-    std::string text;
-    for (const Problem& problem : problems_) text += (text.empty() ? "" : "; ") + problem.describe();
-    return text;
-  }
-
- private:
-  std::optional<T> value_;
-  std::vector<Problem> problems_;
-};
-
-// The value of a write that returns nothing but can be refused.
-struct Done {};
+using Done = outcome::Done;
 
 }  // namespace logistics
