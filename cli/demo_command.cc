@@ -27,7 +27,7 @@ class Demo : public Command {
     options.addOption(Option("out", "", "folder of the partner files, till exports and report (default ./afterflow-demo)")
                           .argument("DIR"));
     options.addOption(Option("seed", "", "the same seed makes the same year (default 1)").argument("N"));
-    options.addOption(Option("scale", "", "small (default: ~6,000 shipments) or full (~60,000)").argument("SCALE"));
+    options.addOption(Option("scale", "", "small (default: 5,000 shipments) or full (50,000)").argument("SCALE"));
     options.addOption(Option("force", "", "start over: delete the SQLite database file if it holds data"));
   }
   void handleOption(const std::string& name, const std::string& value) override {

@@ -2,7 +2,7 @@
 
 namespace demo {
 
-DemoScale DemoScale::small() { return {"small", 6000, 9000, 2500}; }
-DemoScale DemoScale::full() { return {"full", 60000, 90000, 25000}; }
+DemoScale DemoScale::small() { return {"small", 5000, 8000, 2000}; }
+DemoScale DemoScale::full() { return {"full", 50000, 80000, 20000}; }
 
 }  // namespace demo

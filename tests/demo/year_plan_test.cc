@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(the_same_seed_plans_the_same_year_and_another_seed_another)
   BOOST_REQUIRE_EQUAL(a.shipments.size(), b.shipments.size());
   int sameAsOther = 0;
   for (std::size_t i = 0; i < a.shipments.size(); ++i) {
-    BOOST_TEST(a.shipments[i].shipped == b.shipments[i].shipped);
+    BOOST_TEST((a.shipments[i].shipped == b.shipments[i].shipped));
     BOOST_TEST(a.shipments[i].billOfLading == b.shipments[i].billOfLading);
     BOOST_TEST(a.shipments[i].delivered.has_value() == b.shipments[i].delivered.has_value());
     if (a.shipments[i].shipped == c.shipments[i].shipped) ++sameAsOther;
