@@ -66,6 +66,7 @@ void planShipments(YearPlan& plan, RandomSource& random, int count, const std::v
       line.sku = item.product->sku;
       line.quantity = item.product->serialized ? random.between(1, 12) : random.between(10, 200);
       line.received = line.quantity;
+      line.cartons = item.product->serialized ? line.quantity : (line.quantity + 49) / 50;
       s.weightKg += line.quantity * item.product->unitWeightKg.value_or(1.0);
       s.lines.push_back(line);
     }
@@ -310,7 +311,7 @@ const std::vector<Store>& demoStores() {
 
 int PlannedShipment::pieces() const {
   int n = 0;
-  for (const PlannedLine& line : lines) n += line.quantity;
+  for (const PlannedLine& line : lines) n += line.cartons;
   return n;
 }
 

@@ -35,6 +35,7 @@ enum class Mishap { none, damaged, incident, lost };
 struct PlannedLine {
   std::string sku;
   int quantity = 0, received = 0, damaged = 0;
+  int cartons = 0;  // an appliance is its own carton; spare parts go fifty to a carton
 };
 
 struct PlannedShipment {
@@ -51,7 +52,7 @@ struct PlannedShipment {
   std::optional<Poco::DateTime> receivedAt;  // the consignee's receipt advice
   std::optional<Poco::DateTime> invoicedAt;  // the road carrier's 210
   std::int64_t freightCents = 0;
-  int pieces() const;
+  int pieces() const;  // handling units: the cartons of its lines
 };
 
 struct PlannedSaleLine {
