@@ -55,5 +55,6 @@ std::vector<std::unique_ptr<Command>> importCommands();
 std::vector<std::unique_ptr<Command>> posImportCommands();
 std::vector<std::unique_ptr<Command>> reportCommands();
 std::unique_ptr<Command> serveCommand();
+std::unique_ptr<Command> demoCommand();
 
 }  // namespace cli

@@ -34,6 +34,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     for (auto& command : group()) commands.push_back(std::move(command));
   }
   commands.push_back(serveCommand());
+  commands.push_back(demoCommand());
   return commands;
 }
 

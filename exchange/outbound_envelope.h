@@ -30,6 +30,19 @@ void endX12(SegmentWriter& writer, const Envelope& envelope);
 void beginEdifact(SegmentWriter& writer, const Envelope& envelope, const std::string& type);
 void endEdifact(SegmentWriter& writer, const Envelope& envelope);
 
+// The same in parts, for an interchange of several messages (a partner's batch): the envelope
+// opened once, each message begun and ended with its own reference, and the envelope closed
+// with the number of messages (X12: in the one group) it holds.
+void openX12(SegmentWriter& writer, const Envelope& envelope, const std::string& groupCode);
+void beginX12Message(SegmentWriter& writer, const std::string& type, const std::string& reference);
+void endX12Message(SegmentWriter& writer, const std::string& reference);
+void closeX12(SegmentWriter& writer, const Envelope& envelope, int messages);
+void openEdifact(SegmentWriter& writer, const Envelope& envelope);
+void beginEdifactMessage(SegmentWriter& writer, const Envelope& envelope, const std::string& type,
+                         const std::string& reference);
+void endEdifactMessage(SegmentWriter& writer, const std::string& reference);
+void closeEdifact(SegmentWriter& writer, const Envelope& envelope, int messages);
+
 // "20261102" and "0800" of a stored timestamp, and "20261102080000" for DTM format 204.
 std::string datePart(const std::string& timestamp);
 std::string timePart(const std::string& timestamp);
