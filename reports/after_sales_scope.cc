@@ -23,8 +23,9 @@ std::string clientCustomer(const AfterSalesScope& scope, const std::string& cust
   return " AND EXISTS (SELECT 1 FROM sale cs_ JOIN sale_line cl_ ON cl_.sale_id = cs_.sale_id"
          " JOIN product cp_ ON cp_.product_id = cl_.product_id"
          " WHERE cp_.manufacturer_id = " + std::to_string(*scope.clientId) + " AND cs_.business_day < '" + scope.end +
-         "' AND (cs_.customer_id = " + standing + " OR cs_.customer_id IN (SELECT cf_.party_id FROM customer_profile cf_"
-         " WHERE cf_.merged_into = " + standing + ")))";
+         "' AND (cs_.customer_id = " + standing +
+         " OR cs_.customer_id IN (SELECT cf_.party_id FROM customer_profile cf_ WHERE cf_.merged_into = " + standing +
+         ")))";
 }
 
 }  // namespace reports

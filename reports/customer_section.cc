@@ -82,7 +82,8 @@ void lostCustomers(Poco::Data::Session& session, const AfterSalesScope& scope, C
                  " FROM last_purchase l JOIN party p ON p.party_id = l.customer_id"
                  " LEFT JOIN exits e ON e.customer_id = l.customer_id AND e.k = 1"
                  " ORDER BY l.last_day, p.party_code",
-      bind(from), bind(end), bind(until), bind(end), into(code), into(name), into(firstDay), into(lastDay), into(reason), now;
+      bind(from), bind(end), bind(until), bind(end), into(code), into(name), into(firstDay), into(lastDay),
+      into(reason), now;
   section.lost = static_cast<std::int64_t>(code.size());
   std::map<std::string, std::int64_t> reasons;
   std::int64_t unanswered = 0, lostOfThoseAtStart = 0;

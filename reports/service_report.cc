@@ -52,49 +52,49 @@ std::vector<Kpi> shipmentKpis(const ShipmentFigures& f, int toleranceDays) {
       toleranceDays == 0 ? "" : " (+" + std::to_string(toleranceDays) + " day" + (toleranceDays == 1 ? "" : "s") + ")";
   std::vector<Kpi> kpis;
   kpis.push_back(totalKpi("shipments", "Shipments", "Shipments that left (ship date) in the period.", "shipments",
-                       static_cast<double>(f.shipments)));
+                          static_cast<double>(f.shipments)));
   kpis.push_back(totalKpi("pieces", "Pieces", "Pieces (handling units) of those shipments.", "pieces",
-                       static_cast<double>(f.pieces)));
+                          static_cast<double>(f.pieces)));
   kpis.push_back(totalKpi("weight_kg", "Weight", "Gross weight of those shipments, summed in whole grams.", "kg",
-                       f.weightKg));
+                          f.weightKg));
   kpis.push_back(totalKpi("freight_cost", "Freight cost", "Freight invoiced for those shipments, in minor units.",
-                       "cents", static_cast<double>(f.freightCostCents)));
+                          "cents", static_cast<double>(f.freightCostCents)));
   kpis.push_back(rateKpi("on_time_delivery_rate", "On-time delivery",
-                      "Delivered on or before the promised day" + tolerance + ", of shipments delivered.",
-                      "delivered on time", "delivered with a promised date",
-                      "Shipments not delivered yet, and delivered ones without a promised date.", "shipments",
-                      static_cast<double>(f.deliveredOnTime), static_cast<double>(f.deliveredWithPromise)));
+                         "Delivered on or before the promised day" + tolerance + ", of shipments delivered.",
+                         "delivered on time", "delivered with a promised date",
+                         "Shipments not delivered yet, and delivered ones without a promised date.", "shipments",
+                         static_cast<double>(f.deliveredOnTime), static_cast<double>(f.deliveredWithPromise)));
   kpis.push_back(rateKpi("on_time_shipment_rate", "On-time shipment", "Left the dock by the planned ship day.",
-                      "shipped by the planned day", "shipments with a planned ship date",
-                      "Shipments without a planned ship date.", "shipments", static_cast<double>(f.shippedOnTime),
-                      static_cast<double>(f.withPlannedShipDate)));
+                         "shipped by the planned day", "shipments with a planned ship date",
+                         "Shipments without a planned ship date.", "shipments", static_cast<double>(f.shippedOnTime),
+                         static_cast<double>(f.withPlannedShipDate)));
   kpis.push_back(rateKpi("accuracy_rate", "Shipment accuracy",
-                      "Received complete and correct: every announced line in full and undamaged, nothing "
-                      "unannounced.",
-                      "received accurate", "received", "Shipments with no receipt yet.", "shipments",
-                      static_cast<double>(f.receivedAccurate), static_cast<double>(f.received)));
+                         "Received complete and correct: every announced line in full and undamaged, nothing "
+                         "unannounced.",
+                         "received accurate", "received", "Shipments with no receipt yet.", "shipments",
+                         static_cast<double>(f.receivedAccurate), static_cast<double>(f.received)));
   kpis.push_back(rateKpi("line_accuracy_rate", "Line accuracy",
-                      "Announced lines received in full and undamaged, over the lines of received shipments.",
-                      "lines accurate", "lines of received shipments", "Lines of shipments with no receipt yet.",
-                      "lines", static_cast<double>(f.linesAccurate), static_cast<double>(f.linesReceived)));
+                         "Announced lines received in full and undamaged, over the lines of received shipments.",
+                         "lines accurate", "lines of received shipments", "Lines of shipments with no receipt yet.",
+                         "lines", static_cast<double>(f.linesAccurate), static_cast<double>(f.linesReceived)));
   kpis.push_back(rateKpi("accident_rate", "Accident rate",
-                      "Shipments with a damage, loss or incident (exception) event, of all shipments.",
-                      "shipments with an accident", "shipments", "None: every shipment of the period counts.",
-                      "shipments", static_cast<double>(f.withAccident), static_cast<double>(f.shipments)));
+                         "Shipments with a damage, loss or incident (exception) event, of all shipments.",
+                         "shipments with an accident", "shipments", "None: every shipment of the period counts.",
+                         "shipments", static_cast<double>(f.withAccident), static_cast<double>(f.shipments)));
   kpis.push_back(rateKpi("otif_rate", "OTIF (perfect order)",
-                      "Delivered on time, in full (no receipt short, over or damaged) and without an accident, "
-                      "counted per shipment.",
-                      "on time, in full, undamaged", "delivered with a promised date",
-                      "As on-time delivery; a shipment with no receipt counts as in full.", "shipments",
-                      static_cast<double>(f.onTimeInFull), static_cast<double>(f.deliveredWithPromise)));
+                         "Delivered on time, in full (no receipt short, over or damaged) and without an accident, "
+                         "counted per shipment.",
+                         "on time, in full, undamaged", "delivered with a promised date",
+                         "As on-time delivery; a shipment with no receipt counts as in full.", "shipments",
+                         static_cast<double>(f.onTimeInFull), static_cast<double>(f.deliveredWithPromise)));
   Kpi average = rateKpi("transit_time_avg_hours", "Average transit time",
-                     "Hours from ship date to delivery, in whole hours, averaged over delivered shipments.",
-                     "sum of transit hours", "delivered shipments", "Shipments not delivered yet.", "hours",
-                     f.transitHoursSum, static_cast<double>(f.transitCount));
+                        "Hours from ship date to delivery, in whole hours, averaged over delivered shipments.",
+                        "sum of transit hours", "delivered shipments", "Shipments not delivered yet.", "hours",
+                        f.transitHoursSum, static_cast<double>(f.transitCount));
   kpis.push_back(average);
   Kpi p90 = totalKpi("transit_time_p90_hours", "Transit time, 90th percentile",
-                  "The transit time 90 % of delivered shipments do not exceed (nearest rank).", "hours",
-                  f.transitHoursP90.value_or(0));
+                     "The transit time 90 % of delivered shipments do not exceed (nearest rank).", "hours",
+                     f.transitHoursP90.value_or(0));
   p90.exclusions = "Shipments not delivered yet.";
   if (!f.transitHoursP90) p90.value.reset();
   kpis.push_back(p90);

@@ -90,9 +90,11 @@ ServiceSection buildServiceSection(Poco::Data::Session& session, const AfterSale
 
   const auto n = [](std::int64_t count) { return static_cast<double>(count); };
   const std::string opened = "cases opened in the period";
-  section.kpis.push_back(totalKpi("cases", "Service cases", "Service cases opened in the period.", "cases", n(section.cases)));
-  section.kpis.push_back(totalKpi("complaints", "Complaints", "Service cases of the kind complaint opened in the period.",
-                                  "cases", n(section.complaints)));
+  section.kpis.push_back(
+      totalKpi("cases", "Service cases", "Service cases opened in the period.", "cases", n(section.cases)));
+  section.kpis.push_back(totalKpi("complaints", "Complaints",
+                                  "Service cases of the kind complaint opened in the period.", "cases",
+                                  n(section.complaints)));
   for (auto& kpi : durationKpis("first_response", "First response time",
                                 "Hours from opening to the first response (a case resolved without one: to its "
                                 "resolution), over the cases opened in the period.",
@@ -114,7 +116,8 @@ ServiceSection buildServiceSection(Poco::Data::Session& session, const AfterSale
       n(judged)));
   section.kpis.push_back(rateKpi("csat_avg", "CSAT, average score",
                                  "Average CSAT score (1 to 5) of the answers given in the period.", "sum of scores",
-                                 "CSAT answers", "NPS and exit surveys.", "score", n(csatSum), n(section.csatResponses)));
+                                 "CSAT answers", "NPS and exit surveys.", "score", n(csatSum),
+                                 n(section.csatResponses)));
   section.kpis.push_back(rateKpi("csat_rate", "CSAT (satisfied)", "CSAT answers of 4 or 5 out of 5.",
                                  "answers of 4 or 5", "CSAT answers", "NPS and exit surveys.", "answers", n(satisfied),
                                  n(section.csatResponses)));
