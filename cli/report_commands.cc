@@ -31,6 +31,8 @@ class Report : public Command {
     options.addOption(Poco::Util::Option("carrier", "", "one carrier only").argument("CODE"));
     options.addOption(Poco::Util::Option("region", "", "one destination region only").argument("REGION"));
     options.addOption(Poco::Util::Option("tolerance", "", "days late still counted on time (default 0)").argument("DAYS"));
+    options.addOption(Poco::Util::Option("lost-after", "", "months without a purchase after which a customer is lost "
+                                         "(default 12)").argument("MONTHS"));
     options.addOption(Poco::Util::Option("format", "", "json (default), html, csv or xml").argument("FORMAT"));
     output_.define(options);
   }
@@ -44,6 +46,10 @@ class Report : public Command {
     if (name == "tolerance" && (!Poco::NumberParser::tryParse(value, request_.onTimeToleranceDays) ||
                                 request_.onTimeToleranceDays < 0)) {
       throw UsageError("--tolerance takes a number of days from 0");
+    }
+    if (name == "lost-after" && (!Poco::NumberParser::tryParse(value, request_.lostAfterMonths) ||
+                                 request_.lostAfterMonths < 1)) {
+      throw UsageError("--lost-after takes a number of months from 1");
     }
   }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {

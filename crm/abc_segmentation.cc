@@ -36,13 +36,18 @@ Result<std::vector<AbcRow>> AbcSegmentation::classify(const AbcOptions& options)
   // class A covers at least the cutoff's share.
   std::vector<std::int64_t> id, margin, uncosted, before, total;
   std::vector<std::string> code, name, klass;
+  const std::string manufacturer =
+      options.manufacturerId
+          ? " AND l.product_id IN (SELECT product_id FROM product WHERE manufacturer_id = " +
+                std::to_string(*options.manufacturerId) + ")"
+          : "";
   session_ << "WITH margins AS ("
               " SELECT COALESCE(cp.merged_into, s.customer_id) AS customer_id,"
               "  CAST(SUM(CASE WHEN l.cost_cents IS NULL THEN 0 ELSE l.amount_cents - l.cost_cents END) AS BIGINT) AS margin,"
               "  CAST(SUM(CASE WHEN l.cost_cents IS NULL THEN l.amount_cents ELSE 0 END) AS BIGINT) AS uncosted"
               " FROM sale s JOIN sale_line l ON l.sale_id = s.sale_id"
               " LEFT JOIN customer_profile cp ON cp.party_id = s.customer_id"
-              " WHERE s.customer_id IS NOT NULL AND s.business_day >= ? AND s.business_day < ?"
+              " WHERE s.customer_id IS NOT NULL AND s.business_day >= ? AND s.business_day < ?" + manufacturer +
               " GROUP BY COALESCE(cp.merged_into, s.customer_id)),"
               " ranked AS ("
               " SELECT m.customer_id, p.party_code, p.name, m.margin, m.uncosted,"

@@ -8,6 +8,7 @@
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct AbcOptions {
   Period period;
   // Cumulative shares of the total margin, in percent: A up to aCutoff, B up to bCutoff.
   double aCutoffPercent = 80, bCutoffPercent = 95;
+  // Only the lines of this manufacturer's products (a client's service report); all when empty.
+  std::optional<std::int64_t> manufacturerId = std::nullopt;
 };
 
 struct AbcRow {

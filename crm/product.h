@@ -18,6 +18,9 @@ struct Product {
   std::optional<std::int64_t> unitPriceCents;
   bool serialized = false;
   std::optional<int> warrantyMonths;
+  // The manufacturer party whose product it is: a client's service report counts the returns,
+  // sales and customers of the products it makes (docs/KPI.md).
+  std::optional<std::int64_t> manufacturerId = std::nullopt;
 };
 
 }  // namespace crm

@@ -27,11 +27,12 @@ std::int64_t ProductCatalog::add(const Product& product) {
   const std::string stamp = store::currentTimestamp();
   std::int64_t id = 0;
   session << "INSERT INTO product (sku, gtin, name, category, unit_weight_kg, unit_volume_m3, unit_price_cents, "
-             "serialized, warranty_months, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING product_id",
+             "serialized, warranty_months, manufacturer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             "RETURNING product_id",
       bind(product.sku), bind(nullable(product.gtin)), bind(product.name), bind(nullable(product.category)),
       bind(nullable(product.unitWeightKg)), bind(nullable(product.unitVolumeM3)),
       bind(nullable(product.unitPriceCents)), bind(product.serialized ? 1 : 0), bind(nullable(product.warrantyMonths)),
-      bind(stamp), into(id), now;
+      bind(nullable(product.manufacturerId)), bind(stamp), into(id), now;
   return id;
 }
 
@@ -44,15 +45,16 @@ std::vector<Product> ProductCatalog::list() {
   std::vector<Poco::Nullable<std::int64_t>> price;
   std::vector<int> serialized;
   std::vector<Poco::Nullable<int>> warranty;
+  std::vector<Poco::Nullable<std::int64_t>> manufacturer;
   session << "SELECT product_id, sku, gtin, name, category, unit_weight_kg, unit_volume_m3, unit_price_cents, "
-             "serialized, warranty_months FROM product ORDER BY sku",
+             "serialized, warranty_months, manufacturer_id FROM product ORDER BY sku",
       into(id), into(sku), into(gtin), into(name), into(category), into(weight), into(volume), into(price),
-      into(serialized), into(warranty), now;
+      into(serialized), into(warranty), into(manufacturer), now;
   std::vector<Product> products(id.size());
   for (std::size_t i = 0; i < id.size(); ++i) {
     products[i] = {id[i],      sku[i],           optional(gtin[i]),  name[i],
                    optional(category[i]), optional(weight[i]), optional(volume[i]), optional(price[i]),
-                   serialized[i] != 0,    optional(warranty[i])};
+                   serialized[i] != 0,    optional(warranty[i]), optional(manufacturer[i])};
   }
   return products;
 }

@@ -74,11 +74,17 @@ SampleLoadOutcome loadSampleDirectory(store::Database& database) {
     ++outcome.partiesAdded;
   }
 
+  // The sample products are Nordwind's: its service reports count their returns and sales.
+  std::optional<std::int64_t> manufacturer;
+  for (const Party& party : parties.list()) {
+    if (party.code == "NORDWIND") manufacturer = party.id;
+  }
   ProductCatalog products(database);
   std::set<std::string> knownSkus;
   for (const Product& product : products.list()) knownSkus.insert(product.sku);
-  for (const Product& product : sampleProducts()) {
+  for (Product product : sampleProducts()) {
     if (knownSkus.count(product.sku)) continue;
+    product.manufacturerId = manufacturer;
     products.add(product);
     ++outcome.productsAdded;
   }

@@ -44,6 +44,32 @@ class Table {
          << field(value) << ',' << field(numerator) << ',' << field(denominator) << "\r\n";
   }
 
+  void kpis(std::string_view section, const std::vector<Kpi>& list) {
+    for (const Kpi& kpi : list) {
+      row(section, kpi.key, kpi.name, kpi.key, decimal(kpi.value), decimal(kpi.numerator), decimal(kpi.denominator));
+    }
+  }
+
+  // Every report states its definitions (DESIGN.md), the CSV as much as the HTML.
+  void definitions(const std::vector<Kpi>& list) {
+    for (const Kpi& kpi : list) {
+      row("definitions", kpi.key, kpi.name, "definition", kpi.definition);
+      row("definitions", kpi.key, kpi.name, "numerator", kpi.numeratorLabel);
+      row("definitions", kpi.key, kpi.name, "denominator", kpi.denominatorLabel);
+      row("definitions", kpi.key, kpi.name, "unit", kpi.unit);
+      row("definitions", kpi.key, kpi.name, "exclusions", kpi.exclusions);
+    }
+  }
+
+  void breakdown(std::string_view section, const std::vector<BreakdownRow>& rows, std::string_view countName,
+                 std::string_view quantityName = "") {
+    for (const BreakdownRow& r : rows) {
+      row(section, r.key, r.label, countName, std::to_string(r.count));
+      if (!quantityName.empty()) row(section, r.key, r.label, quantityName, decimal(r.quantity));
+      row(section, r.key, r.label, "share", decimal(r.share));
+    }
+  }
+
   void figures(std::string_view section, std::string_view key, std::string_view label, const ShipmentFigures& f) {
     for (const Measure& m : figureMeasures(f)) {
       const bool ratio = m.kind == MeasureKind::rate || std::string_view(m.key) == "transit_time_avg_hours";
@@ -55,6 +81,53 @@ class Table {
  private:
   std::ostream& out_;
 };
+
+void afterSales(const ServiceReport& report, Table& table) {
+  const auto count = [](std::int64_t n) { return std::to_string(n); };
+  if (report.returns) {
+    table.kpis("returns", report.returns->kpis);
+    table.definitions(report.returns->kpis);
+    table.breakdown("return_reasons", report.returns->reasons, "returns", "units");
+    table.breakdown("return_dispositions", report.returns->dispositions, "returns", "units");
+  }
+  if (report.service) {
+    table.kpis("service", report.service->kpis);
+    table.definitions(report.service->kpis);
+    for (const CaseKindRow& r : report.service->byKind) {
+      table.row("service_by_kind", r.kind, r.kind, "cases", count(r.cases));
+      table.row("service_by_kind", r.kind, r.kind, "within_sla", count(r.withinSla));
+      table.row("service_by_kind", r.kind, r.kind, "outside_sla", count(r.outsideSla));
+      table.row("service_by_kind", r.kind, r.kind, "running", count(r.running));
+    }
+    table.breakdown("csat_scores", report.service->csatScores, "answers");
+  }
+  if (report.recycling) {
+    table.kpis("recycling", report.recycling->kpis);
+    table.definitions(report.recycling->kpis);
+    for (const OperationWeight& w : report.recycling->byCode) {
+      const char* operation = w.recovery ? "recovery" : "disposal";
+      table.row("recycling_by_code", w.code, operation, "measured_kg", decimal(w.measuredKg));
+      table.row("recycling_by_code", w.code, operation, "estimated_kg", decimal(w.estimatedKg));
+      table.row("recycling_by_code", w.code, operation, "records", count(w.records));
+    }
+  }
+  if (report.customers) {
+    const CustomerSection& customers = *report.customers;
+    table.kpis("customers", customers.kpis);
+    table.definitions(customers.kpis);
+    table.breakdown("abc_classes", customers.classes, "customers", "margin_cents");
+    for (const KeyCustomer& c : customers.topCustomers) {
+      table.row("top_customers", c.code, c.name, "class", std::string(1, c.abcClass));
+      table.row("top_customers", c.code, c.name, "margin_cents", count(c.marginCents));
+      table.row("top_customers", c.code, c.name, "margin_share", decimal(c.marginShare));
+    }
+    for (const LostCustomerRow& c : customers.lostCustomers) {
+      table.row("lost_customers", c.code, c.name, "last_purchase_day", c.lastPurchaseDay);
+      table.row("lost_customers", c.code, c.name, "reason", c.reason.value_or(""));
+    }
+    table.breakdown("lost_reasons", customers.lostReasons, "customers");
+  }
+}
 
 }  // namespace
 
@@ -73,17 +146,8 @@ void renderCsv(const ServiceReport& report, std::ostream& out) {
   table.row("report", "generated_at", "Generated at", "generated_at", report.generatedAt);
   table.row("report", "source", "Source", "source", report.source);
 
-  for (const Kpi& kpi : report.kpis) {
-    table.row("kpis", kpi.key, kpi.name, kpi.key, decimal(kpi.value), decimal(kpi.numerator), decimal(kpi.denominator));
-  }
-  // Every report states its definitions (DESIGN.md), the CSV as much as the HTML.
-  for (const Kpi& kpi : report.kpis) {
-    table.row("definitions", kpi.key, kpi.name, "definition", kpi.definition);
-    table.row("definitions", kpi.key, kpi.name, "numerator", kpi.numeratorLabel);
-    table.row("definitions", kpi.key, kpi.name, "denominator", kpi.denominatorLabel);
-    table.row("definitions", kpi.key, kpi.name, "unit", kpi.unit);
-    table.row("definitions", kpi.key, kpi.name, "exclusions", kpi.exclusions);
-  }
+  table.kpis("kpis", report.kpis);
+  table.definitions(report.kpis);
 
   table.figures("totals", request.period.label(), request.period.label(), report.totals);
   for (const FigureRow& row : report.byRegion) table.figures("by_region", row.key, row.label, row.figures);
@@ -105,7 +169,13 @@ void renderCsv(const ServiceReport& report, std::ostream& out) {
               count(r.shipments - r.previousShipments), count(r.previousShipments));
     table.row("regions", r.region, r.region, "change_vs_year_before", decimal(r.changeVsYearBefore),
               count(r.shipments - r.yearBeforeShipments), count(r.yearBeforeShipments));
+    for (const ComparedMeasure& m : comparedMeasures(r.figures, r.previousFigures, r.yearBeforeFigures)) {
+      table.row("regions", r.region, r.region, m.key, decimal(m.current));
+      table.row("regions", r.region, r.region, std::string("previous_") + m.key, decimal(m.previous));
+      table.row("regions", r.region, r.region, std::string("year_before_") + m.key, decimal(m.yearBefore));
+    }
   }
+  afterSales(report, table);
 }
 
 }  // namespace reports

@@ -37,6 +37,22 @@ std::vector<Measure> figureMeasures(const ShipmentFigures& f) {
   return out;
 }
 
+std::vector<ComparedMeasure> comparedMeasures(const ShipmentFigures& current, const ShipmentFigures& previous,
+                                              const ShipmentFigures& yearBefore) {
+  const std::vector<Measure> now = figureMeasures(current), before = figureMeasures(previous),
+                             lastYear = figureMeasures(yearBefore);
+  std::vector<ComparedMeasure> out;
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    const std::string_view key = now[i].key;
+    if (key != "pieces" && key != "weight_kg" && key != "on_time_delivery_rate" && key != "accuracy_rate" &&
+        key != "accident_rate") {
+      continue;
+    }
+    out.push_back({now[i].key, now[i].label, now[i].kind, now[i].value, before[i].value, lastYear[i].value});
+  }
+  return out;
+}
+
 bool isRateKey(const std::string& key) { return key.size() > 5 && key.ends_with("_rate"); }
 
 }  // namespace reports

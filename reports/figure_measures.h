@@ -27,6 +27,20 @@ struct Measure {
 // shipment, accuracy, line accuracy, accident rate, OTIF, average and 90th-percentile transit.
 std::vector<Measure> figureMeasures(const ShipmentFigures& figures);
 
+// One measure of a region in the report's period, the period before and the same period a year
+// before; empty where there was nothing to measure.
+struct ComparedMeasure {
+  const char* key;
+  const char* label;
+  MeasureKind kind;
+  std::optional<double> current, previous, yearBefore;
+};
+
+// What a regional comparison compares beside shipments: pieces, weight, on-time delivery,
+// accuracy and accident rate.
+std::vector<ComparedMeasure> comparedMeasures(const ShipmentFigures& current, const ShipmentFigures& previous,
+                                              const ShipmentFigures& yearBefore);
+
 // True when the KPI key names a fraction from 0 to 1 ("..._rate"), shown as a percentage.
 bool isRateKey(const std::string& key);
 

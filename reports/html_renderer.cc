@@ -29,6 +29,7 @@ tfoot td { font-weight: bold; background: #f6f6f6; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; }
 svg.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
 p.note { font-size: 0.85em; color: #555; }
+p.empty { color: #666; font-style: italic; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -109,11 +110,10 @@ void header(const ServiceReport& report, std::ostream& out) {
       << "<dt>Source</dt><dd>" << e(report.source) << "</dd>\n</dl>\n</header>\n";
 }
 
-void kpiTable(const ServiceReport& report, std::ostream& out) {
-  out << "<section id=\"kpis\">\n<h2>Key performance indicators</h2>\n<table>\n<thead><tr><th>KPI</th>"
-         "<th class=\"num\">Value</th><th class=\"num\">Numerator / denominator</th><th>Definition</th>"
-         "<th>Exclusions</th></tr></thead>\n<tbody>\n";
-  for (const Kpi& kpi : report.kpis) {
+void kpiRows(const std::vector<Kpi>& kpis, std::ostream& out) {
+  out << "<table>\n<thead><tr><th>KPI</th><th class=\"num\">Value</th><th class=\"num\">Numerator / denominator</th>"
+         "<th>Definition</th><th>Exclusions</th></tr></thead>\n<tbody>\n";
+  for (const Kpi& kpi : kpis) {
     std::string value;
     if (!kpi.value) {
       value = "n/a";
@@ -133,8 +133,13 @@ void kpiTable(const ServiceReport& report, std::ostream& out) {
     }
     out << "</td><td>" << e(kpi.definition) << "</td><td>" << e(kpi.exclusions) << "</td></tr>\n";
   }
-  out << "</tbody>\n</table>\n<p class=\"note\">n/a: nothing to measure in the period (no denominator); "
-         "it is not 0 %.</p>\n</section>\n";
+  out << "</tbody>\n</table>\n";
+}
+
+void kpiTable(const ServiceReport& report, std::ostream& out) {
+  out << "<section id=\"kpis\">\n<h2>Key performance indicators</h2>\n";
+  kpiRows(report.kpis, out);
+  out << "<p class=\"note\">n/a: nothing to measure in the period (no denominator); it is not 0 %.</p>\n</section>\n";
 }
 
 void figureTable(const char* title, const char* firstColumn, const std::vector<FigureRow>& rows,
@@ -283,6 +288,32 @@ void monthList(const char* title, const std::vector<std::string>& months, std::o
   out << "</dd>\n";
 }
 
+// Pieces, weight and the accuracy, on-time and accident rates per region, in the period beside
+// the one before and the year before.
+void comparedTable(const ServiceReport& report, std::ostream& out) {
+  if (report.regions.empty()) return;
+  const Period& period = report.request.period;
+  const auto heads = comparedMeasures({}, {}, {});
+  out << "<h3>Volumes and rates by region</h3>\n<table>\n<thead><tr><th rowspan=\"2\">Region</th>";
+  for (const ComparedMeasure& m : heads) out << "<th colspan=\"3\">" << e(m.label) << "</th>";
+  out << "</tr>\n<tr>";
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    out << "<th class=\"num\">" << e(period.label()) << "</th><th class=\"num\">" << e(period.previous().label())
+        << "</th><th class=\"num\">" << e(period.yearBefore().label()) << "</th>";
+  }
+  out << "</tr></thead>\n<tbody>\n";
+  for (const RegionComparison& r : report.regions) {
+    out << "<tr><th scope=\"row\">" << e(r.region.empty() ? "(no region)" : r.region) << "</th>";
+    for (const ComparedMeasure& m : comparedMeasures(r.figures, r.previousFigures, r.yearBeforeFigures)) {
+      for (const std::optional<double>& value : {m.current, m.previous, m.yearBefore}) {
+        out << cell(measureText({m.key, m.label, m.kind, value, 0, 0}));
+      }
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+}
+
 void trend(const ServiceReport& report, std::ostream& out) {
   const Period& period = report.request.period;
   out << "<section id=\"trend\">\n<h2>Trend and regional comparison</h2>\n<dl class=\"header\">\n";
@@ -313,7 +344,223 @@ void trend(const ServiceReport& report, std::ostream& out) {
       << change(totalChange(report.totals.shipments, report.previousTotals.shipments))
       << cell(grouped(static_cast<double>(report.yearBeforeTotals.shipments), 0))
       << change(totalChange(report.totals.shipments, report.yearBeforeTotals.shipments)) << "</tr></tfoot>\n"
-      << "</table>\n</section>\n";
+      << "</table>\n";
+  comparedTable(report, out);
+  out << "</section>\n";
+}
+
+std::string countText(std::int64_t n) { return grouped(static_cast<double>(n), 0); }
+
+void emptyNote(const char* text, std::ostream& out) { out << "<p class=\"empty\">" << e(text) << "</p>\n"; }
+
+// A breakdown as a table (count, quantity where it has one, share) and a bar chart of the counts.
+void breakdownTable(const char* first, const char* countName, const char* quantityName,
+                    const std::vector<BreakdownRow>& rows, std::ostream& out) {
+  out << "<table>\n<thead><tr><th>" << e(first) << "</th><th class=\"num\">" << e(countName) << "</th>";
+  if (quantityName) out << "<th class=\"num\">" << e(quantityName) << "</th>";
+  out << "<th class=\"num\">Share</th></tr></thead>\n<tbody>\n";
+  for (const BreakdownRow& row : rows) {
+    out << "<tr><th scope=\"row\">" << e(row.label) << "</th>" << cell(countText(row.count));
+    if (quantityName) out << cell(numberText(row.quantity));
+    out << cell(percent(row.share)) << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+}
+
+svg::BarChart breakdownChart(const char* id, const std::string& title, const std::string& description,
+                             const char* seriesName, const std::vector<BreakdownRow>& rows) {
+  svg::BarChart chart;
+  chart.id = id;
+  chart.title = title;
+  chart.description = description;
+  svg::Series series{seriesName, {}};
+  for (const BreakdownRow& row : rows) {
+    chart.categories.push_back(row.label);
+    series.values.push_back(static_cast<double>(row.count));
+  }
+  chart.series = {series};
+  return chart;
+}
+
+void returnsSection(const ReturnsSection& returns, const Period& period, std::ostream& out) {
+  out << "<section id=\"returns\">\n<h2>Returns</h2>\n";
+  kpiRows(returns.kpis, out);
+  std::int64_t decided = 0;
+  for (const BreakdownRow& row : returns.dispositions) decided += row.count;
+  if (returns.returns == 0 && decided == 0) {
+    emptyNote("No returns in this period.", out);
+    out << "</section>\n";
+    return;
+  }
+  out << "<div class=\"charts\">\n";
+  if (!returns.reasons.empty()) {
+    svg::draw(breakdownChart("chart-return-reasons", "Return reasons",
+                             "RMAs requested in " + period.label() + " by the reason given.", "RMAs",
+                             returns.reasons),
+              out);
+  }
+  svg::draw(breakdownChart("chart-dispositions", "Dispositions",
+                           "RMAs whose disposition was decided in " + period.label() + ", by disposition.", "RMAs",
+                           returns.dispositions),
+            out);
+  out << "</div>\n<h3>Reasons (RMAs requested in the period)</h3>\n";
+  if (returns.reasons.empty()) {
+    emptyNote("No RMA requested in this period.", out);
+  } else {
+    breakdownTable("Reason", "RMAs", "Units", returns.reasons, out);
+  }
+  out << "<h3>Dispositions (RMAs decided in the period)</h3>\n";
+  breakdownTable("Disposition", "RMAs", "Units", returns.dispositions, out);
+  out << "</section>\n";
+}
+
+void serviceSection(const ServiceSection& service, const Period& period, std::ostream& out) {
+  out << "<section id=\"service\">\n<h2>Service</h2>\n";
+  kpiRows(service.kpis, out);
+  if (service.cases == 0 && service.csatResponses == 0 && service.npsResponses == 0) {
+    emptyNote("No service cases and no survey answers in this period.", out);
+    out << "</section>\n";
+    return;
+  }
+  out << "<div class=\"charts\">\n";
+  if (service.cases > 0) {
+    svg::StackedBarChart sla;
+    sla.id = "chart-service-sla";
+    sla.title = "Service cases against their SLA";
+    sla.description = "Cases opened in " + period.label() +
+                      " by kind: within both SLA targets, outside one, or still running at the period's end.";
+    svg::Series within{"Within SLA", {}}, outside{"Outside SLA", {}}, running{"Running", {}};
+    for (const CaseKindRow& row : service.byKind) {
+      sla.categories.push_back(row.kind);
+      within.values.push_back(static_cast<double>(row.withinSla));
+      outside.values.push_back(static_cast<double>(row.outsideSla));
+      running.values.push_back(static_cast<double>(row.running));
+    }
+    sla.series = {within, outside, running};
+    svg::draw(sla, out);
+  }
+  if (service.csatResponses > 0) {
+    svg::draw(breakdownChart("chart-csat", "CSAT scores",
+                             "CSAT answers given in " + period.label() + " per score, 1 (worst) to 5 (best).",
+                             "Answers", service.csatScores),
+              out);
+  }
+  out << "</div>\n<h3>Cases by kind</h3>\n";
+  if (service.cases == 0) {
+    emptyNote("No service cases opened in this period.", out);
+  } else {
+    out << "<table>\n<thead><tr><th>Kind</th><th class=\"num\">Cases</th><th class=\"num\">Within SLA</th>"
+           "<th class=\"num\">Outside SLA</th><th class=\"num\">Running</th></tr></thead>\n<tbody>\n";
+    for (const CaseKindRow& row : service.byKind) {
+      out << "<tr><th scope=\"row\">" << e(row.kind) << "</th>" << cell(countText(row.cases))
+          << cell(countText(row.withinSla)) << cell(countText(row.outsideSla)) << cell(countText(row.running))
+          << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+  out << "</section>\n";
+}
+
+void recyclingSection(const RecyclingSection& recycling, const Period& period, std::ostream& out) {
+  out << "<section id=\"recycling\">\n<h2>Recycling</h2>\n";
+  kpiRows(recycling.kpis, out);
+  if (recycling.records == 0) {
+    emptyNote("No disposal records in this period.", out);
+    out << "</section>\n";
+    return;
+  }
+  if (!recycling.byCode.empty()) {
+    svg::StackedBarChart chart;
+    chart.id = "chart-recycling";
+    chart.title = "Weight by recovery / disposal operation";
+    chart.description = "Kilograms treated in " + period.label() +
+                        " per EU R (recovery) or D (disposal) operation code, measured and estimated.";
+    svg::Series measured{"Measured (kg)", {}}, estimated{"Estimated (kg)", {}};
+    for (const OperationWeight& w : recycling.byCode) {
+      chart.categories.push_back(w.code);
+      measured.values.push_back(w.measuredKg);
+      estimated.values.push_back(w.estimatedKg);
+    }
+    chart.series = {measured, estimated};
+    out << "<div class=\"charts\">\n";
+    svg::draw(chart, out);
+    out << "</div>\n";
+  }
+  out << "<table>\n<thead><tr><th>Operation</th><th>Kind</th><th class=\"num\">Measured (kg)</th>"
+         "<th class=\"num\">Estimated (kg)</th><th class=\"num\">Total (kg)</th><th class=\"num\">Records</th>"
+         "</tr></thead>\n<tbody>\n";
+  for (const OperationWeight& w : recycling.byCode) {
+    out << "<tr><th scope=\"row\">" << e(w.code) << "</th><td>" << (w.recovery ? "recovery" : "disposal") << "</td>"
+        << cell(grouped(w.measuredKg, 1)) << cell(grouped(w.estimatedKg, 1))
+        << cell(grouped(w.measuredKg + w.estimatedKg, 1)) << cell(countText(w.records)) << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+  if (recycling.recordsWithoutWeight > 0) {
+    out << "<p class=\"note\">" << countText(recycling.recordsWithoutWeight)
+        << " record(s) state units, litres or m3 and have no weight to add.</p>\n";
+  }
+  out << "</section>\n";
+}
+
+void customerSection(const CustomerSection& customers, const Period& period, int lostAfterMonths, std::ostream& out) {
+  out << "<section id=\"customers\">\n<h2>Key and lost customers</h2>\n";
+  kpiRows(customers.kpis, out);
+  out << "<h3>Key customers (ABC by margin)</h3>\n";
+  if (customers.topCustomers.empty()) {
+    emptyNote("No customer with a sale in this period.", out);
+  } else {
+    svg::BarChart abc;
+    abc.id = "chart-abc";
+    abc.title = "Margin by ABC class";
+    abc.description = "Margin of the customers of each ABC class in " + period.label() + ".";
+    svg::Series margin{"Margin", {}};
+    for (const BreakdownRow& row : customers.classes) {
+      abc.categories.push_back("Class " + row.label);
+      margin.values.push_back(row.quantity / 100);
+    }
+    abc.series = {margin};
+    out << "<div class=\"charts\">\n";
+    svg::draw(abc, out);
+    out << "</div>\n<table>\n<thead><tr><th>Customer</th><th>Class</th><th class=\"num\">Margin</th>"
+           "<th class=\"num\">Share of margin</th></tr></thead>\n<tbody>\n";
+    for (const KeyCustomer& c : customers.topCustomers) {
+      out << "<tr><th scope=\"row\">" << e(c.code) << " (" << e(c.name) << ")</th><td>" << c.abcClass << "</td>"
+          << cell(grouped(static_cast<double>(c.marginCents) / 100, 2)) << cell(percent(c.marginShare)) << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+  out << "<h3>Lost customers (no purchase for " << lostAfterMonths << " months)</h3>\n";
+  if (customers.lost == 0) {
+    emptyNote("No customer lost in this period.", out);
+    out << "</section>\n";
+    return;
+  }
+  out << "<div class=\"charts\">\n";
+  svg::draw(breakdownChart("chart-lost-reasons", "Why customers left",
+                           "Customers lost in " + period.label() + " by the reason of their latest exit survey.",
+                           "Customers", customers.lostReasons),
+            out);
+  out << "</div>\n";
+  breakdownTable("Exit-survey reason", "Customers", nullptr, customers.lostReasons, out);
+  out << "<table>\n<thead><tr><th>Customer</th><th>Last purchase</th><th>Reason</th></tr></thead>\n<tbody>\n";
+  for (const LostCustomerRow& c : customers.lostCustomers) {
+    out << "<tr><th scope=\"row\">" << e(c.code) << " (" << e(c.name) << ")</th><td>" << e(c.lastPurchaseDay)
+        << "</td><td>" << e(c.reason.value_or("(no exit survey)")) << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+  if (customers.lost > static_cast<std::int64_t>(customers.lostCustomers.size())) {
+    out << "<p class=\"note\">The " << customers.lostCustomers.size() << " longest gone of "
+        << countText(customers.lost) << " lost customers.</p>\n";
+  }
+  out << "</section>\n";
+}
+
+void afterSales(const ServiceReport& report, std::ostream& out) {
+  const Period& period = report.request.period;
+  if (report.returns) returnsSection(*report.returns, period, out);
+  if (report.service) serviceSection(*report.service, period, out);
+  if (report.recycling) recyclingSection(*report.recycling, period, out);
+  if (report.customers) customerSection(*report.customers, period, report.request.lostAfterMonths, out);
 }
 
 }  // namespace
@@ -327,6 +574,7 @@ void renderHtml(const ServiceReport& report, std::ostream& out) {
   kpiTable(report, out);
   charts(report, out);
   if (comparative(report)) trend(report, out);
+  afterSales(report, out);
   statisticalTables(report, out);
   out << "<footer><p class=\"note\">Rates: numerator / denominator as defined in the KPI table; n/a where the "
          "denominator is 0.</p></footer>\n</body>\n</html>\n";

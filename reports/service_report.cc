@@ -10,18 +10,6 @@ using namespace Poco::Data::Keywords;
 namespace reports {
 namespace {
 
-Kpi rate(std::string key, std::string name, std::string definition, std::string numeratorLabel,
-         std::string denominatorLabel, std::string exclusions, std::string unit, double numerator, double denominator) {
-  Kpi kpi{std::move(key), std::move(name), std::move(definition), std::move(numeratorLabel),
-          std::move(denominatorLabel), std::move(exclusions), std::move(unit), numerator, denominator, std::nullopt};
-  if (denominator > 0) kpi.value = numerator / denominator;
-  return kpi;
-}
-
-Kpi total(std::string key, std::string name, std::string definition, std::string unit, double value) {
-  return {std::move(key), std::move(name), std::move(definition), "", "", "", std::move(unit), value, 1, value};
-}
-
 const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
@@ -63,50 +51,50 @@ std::vector<Kpi> shipmentKpis(const ShipmentFigures& f, int toleranceDays) {
   const std::string tolerance =
       toleranceDays == 0 ? "" : " (+" + std::to_string(toleranceDays) + " day" + (toleranceDays == 1 ? "" : "s") + ")";
   std::vector<Kpi> kpis;
-  kpis.push_back(total("shipments", "Shipments", "Shipments that left (ship date) in the period.", "shipments",
-                       static_cast<double>(f.shipments)));
-  kpis.push_back(total("pieces", "Pieces", "Pieces (handling units) of those shipments.", "pieces",
-                       static_cast<double>(f.pieces)));
-  kpis.push_back(total("weight_kg", "Weight", "Gross weight of those shipments, summed in whole grams.", "kg",
-                       f.weightKg));
-  kpis.push_back(total("freight_cost", "Freight cost", "Freight invoiced for those shipments, in minor units.",
-                       "cents", static_cast<double>(f.freightCostCents)));
-  kpis.push_back(rate("on_time_delivery_rate", "On-time delivery",
-                      "Delivered on or before the promised day" + tolerance + ", of shipments delivered.",
-                      "delivered on time", "delivered with a promised date",
-                      "Shipments not delivered yet, and delivered ones without a promised date.", "shipments",
-                      static_cast<double>(f.deliveredOnTime), static_cast<double>(f.deliveredWithPromise)));
-  kpis.push_back(rate("on_time_shipment_rate", "On-time shipment", "Left the dock by the planned ship day.",
-                      "shipped by the planned day", "shipments with a planned ship date",
-                      "Shipments without a planned ship date.", "shipments", static_cast<double>(f.shippedOnTime),
-                      static_cast<double>(f.withPlannedShipDate)));
-  kpis.push_back(rate("accuracy_rate", "Shipment accuracy",
-                      "Received complete and correct: every announced line in full and undamaged, nothing "
-                      "unannounced.",
-                      "received accurate", "received", "Shipments with no receipt yet.", "shipments",
-                      static_cast<double>(f.receivedAccurate), static_cast<double>(f.received)));
-  kpis.push_back(rate("line_accuracy_rate", "Line accuracy",
-                      "Announced lines received in full and undamaged, over the lines of received shipments.",
-                      "lines accurate", "lines of received shipments", "Lines of shipments with no receipt yet.",
-                      "lines", static_cast<double>(f.linesAccurate), static_cast<double>(f.linesReceived)));
-  kpis.push_back(rate("accident_rate", "Accident rate",
-                      "Shipments with a damage, loss or incident (exception) event, of all shipments.",
-                      "shipments with an accident", "shipments", "None: every shipment of the period counts.",
-                      "shipments", static_cast<double>(f.withAccident), static_cast<double>(f.shipments)));
-  kpis.push_back(rate("otif_rate", "OTIF (perfect order)",
-                      "Delivered on time, in full (no receipt short, over or damaged) and without an accident, "
-                      "counted per shipment.",
-                      "on time, in full, undamaged", "delivered with a promised date",
-                      "As on-time delivery; a shipment with no receipt counts as in full.", "shipments",
-                      static_cast<double>(f.onTimeInFull), static_cast<double>(f.deliveredWithPromise)));
-  Kpi average = rate("transit_time_avg_hours", "Average transit time",
-                     "Hours from ship date to delivery, in whole hours, averaged over delivered shipments.",
-                     "sum of transit hours", "delivered shipments", "Shipments not delivered yet.", "hours",
-                     f.transitHoursSum, static_cast<double>(f.transitCount));
+  kpis.push_back(totalKpi("shipments", "Shipments", "Shipments that left (ship date) in the period.", "shipments",
+                          static_cast<double>(f.shipments)));
+  kpis.push_back(totalKpi("pieces", "Pieces", "Pieces (handling units) of those shipments.", "pieces",
+                          static_cast<double>(f.pieces)));
+  kpis.push_back(totalKpi("weight_kg", "Weight", "Gross weight of those shipments, summed in whole grams.", "kg",
+                          f.weightKg));
+  kpis.push_back(totalKpi("freight_cost", "Freight cost", "Freight invoiced for those shipments, in minor units.",
+                          "cents", static_cast<double>(f.freightCostCents)));
+  kpis.push_back(rateKpi("on_time_delivery_rate", "On-time delivery",
+                         "Delivered on or before the promised day" + tolerance + ", of shipments delivered.",
+                         "delivered on time", "delivered with a promised date",
+                         "Shipments not delivered yet, and delivered ones without a promised date.", "shipments",
+                         static_cast<double>(f.deliveredOnTime), static_cast<double>(f.deliveredWithPromise)));
+  kpis.push_back(rateKpi("on_time_shipment_rate", "On-time shipment", "Left the dock by the planned ship day.",
+                         "shipped by the planned day", "shipments with a planned ship date",
+                         "Shipments without a planned ship date.", "shipments", static_cast<double>(f.shippedOnTime),
+                         static_cast<double>(f.withPlannedShipDate)));
+  kpis.push_back(rateKpi("accuracy_rate", "Shipment accuracy",
+                         "Received complete and correct: every announced line in full and undamaged, nothing "
+                         "unannounced.",
+                         "received accurate", "received", "Shipments with no receipt yet.", "shipments",
+                         static_cast<double>(f.receivedAccurate), static_cast<double>(f.received)));
+  kpis.push_back(rateKpi("line_accuracy_rate", "Line accuracy",
+                         "Announced lines received in full and undamaged, over the lines of received shipments.",
+                         "lines accurate", "lines of received shipments", "Lines of shipments with no receipt yet.",
+                         "lines", static_cast<double>(f.linesAccurate), static_cast<double>(f.linesReceived)));
+  kpis.push_back(rateKpi("accident_rate", "Accident rate",
+                         "Shipments with a damage, loss or incident (exception) event, of all shipments.",
+                         "shipments with an accident", "shipments", "None: every shipment of the period counts.",
+                         "shipments", static_cast<double>(f.withAccident), static_cast<double>(f.shipments)));
+  kpis.push_back(rateKpi("otif_rate", "OTIF (perfect order)",
+                         "Delivered on time, in full (no receipt short, over or damaged) and without an accident, "
+                         "counted per shipment.",
+                         "on time, in full, undamaged", "delivered with a promised date",
+                         "As on-time delivery; a shipment with no receipt counts as in full.", "shipments",
+                         static_cast<double>(f.onTimeInFull), static_cast<double>(f.deliveredWithPromise)));
+  Kpi average = rateKpi("transit_time_avg_hours", "Average transit time",
+                        "Hours from ship date to delivery, in whole hours, averaged over delivered shipments.",
+                        "sum of transit hours", "delivered shipments", "Shipments not delivered yet.", "hours",
+                        f.transitHoursSum, static_cast<double>(f.transitCount));
   kpis.push_back(average);
-  Kpi p90 = total("transit_time_p90_hours", "Transit time, 90th percentile",
-                  "The transit time 90 % of delivered shipments do not exceed (nearest rank).", "hours",
-                  f.transitHoursP90.value_or(0));
+  Kpi p90 = totalKpi("transit_time_p90_hours", "Transit time, 90th percentile",
+                     "The transit time 90 % of delivered shipments do not exceed (nearest rank).", "hours",
+                     f.transitHoursP90.value_or(0));
   p90.exclusions = "Shipments not delivered yet.";
   if (!f.transitHoursP90) p90.value.reset();
   kpis.push_back(p90);
@@ -115,6 +103,10 @@ std::vector<Kpi> shipmentKpis(const ShipmentFigures& f, int toleranceDays) {
 
 std::optional<ServiceReport> buildServiceReport(Poco::Data::Session& session, const ReportRequest& request,
                                                 std::string& problem) {
+  if (request.lostAfterMonths < 1) {
+    problem = "a customer is lost after 1 month or more without a purchase";
+    return std::nullopt;
+  }
   ServiceReport report;
   report.request = request;
   report.generatedAt = store::currentTimestamp();
@@ -181,14 +173,21 @@ std::optional<ServiceReport> buildServiceReport(Poco::Data::Session& session, co
     const auto yearBeforeRegions = figuresBy(yearBefore, "region");
     for (const FigureRow& row : report.byRegion) {
       RegionComparison c{row.key, row.figures.shipments, 0, 0, std::nullopt, std::nullopt};
-      if (const auto p = previousRegions.find(row.key); p != previousRegions.end()) c.previousShipments = p->second.shipments;
-      if (const auto y = yearBeforeRegions.find(row.key); y != yearBeforeRegions.end()) {
-        c.yearBeforeShipments = y->second.shipments;
-      }
+      c.figures = row.figures;
+      if (const auto p = previousRegions.find(row.key); p != previousRegions.end()) c.previousFigures = p->second;
+      if (const auto y = yearBeforeRegions.find(row.key); y != yearBeforeRegions.end()) c.yearBeforeFigures = y->second;
+      c.previousShipments = c.previousFigures.shipments;
+      c.yearBeforeShipments = c.yearBeforeFigures.shipments;
       c.changeVsPrevious = change(c.shipments, c.previousShipments);
       c.changeVsYearBefore = change(c.shipments, c.yearBeforeShipments);
       report.regions.push_back(c);
     }
+    const AfterSalesScope afterSales{request.period.start, request.period.end, scope.clientId,
+                                     request.lostAfterMonths};
+    report.returns = buildReturnsSection(session, afterSales);
+    report.service = buildServiceSection(session, afterSales);
+    report.recycling = buildRecyclingSection(session, afterSales);
+    report.customers = buildCustomerSection(session, afterSales);
   }
   return report;
 }

@@ -1,12 +1,18 @@
 // The service report a logistics firm sends a client for a month, quarter or year: every KPI
 // with its definition, numerator, denominator and exclusions (docs/KPI.md), the figures by
 // region, carrier and month, and for quarters and years the trend, the peak and off-season
-// months and the regional comparison against the previous period and the year before.
+// months and the regional comparison against the previous period and the year before, and the
+// after-sales sections: returns, service, recycling, key and lost customers.
 // Built from the rollups (fast at any history length), or from the raw tables when the
 // rollups cannot answer (an on-time tolerance); renderers only format it.
 #pragma once
 
+#include "reports/customer_section.h"
+#include "reports/kpi.h"
 #include "reports/period.h"
+#include "reports/recycling_section.h"
+#include "reports/returns_section.h"
+#include "reports/service_section.h"
 #include "reports/shipment_figures.h"
 
 #include <Poco/Data/Session.h>
@@ -29,19 +35,7 @@ struct ReportRequest {
   std::optional<std::string> carrierCode;  // one carrier only
   std::optional<std::string> region;       // one destination region only
   int onTimeToleranceDays = 0;
-};
-
-// One KPI as the report states it. `value` is numerator / denominator as a fraction from 0 to
-// 1 for rates; empty when the denominator is 0 (nothing to measure, not 0 %).
-struct Kpi {
-  std::string key;          // stable: "on_time_delivery_rate"
-  std::string name;         // "On-time delivery"
-  std::string definition;   // one sentence
-  std::string numeratorLabel, denominatorLabel;
-  std::string exclusions;   // what is left out, and why
-  std::string unit;         // what is counted: "shipments", "lines", "hours"
-  double numerator = 0, denominator = 0;
-  std::optional<double> value;
+  int lostAfterMonths = 12;  // a customer without a purchase for this long is lost
 };
 
 struct FigureRow {
@@ -55,6 +49,9 @@ struct RegionComparison {
   std::string region;
   std::int64_t shipments = 0, previousShipments = 0, yearBeforeShipments = 0;
   std::optional<double> changeVsPrevious, changeVsYearBefore;  // relative: 0.25 = +25 %
+  // The region's whole figures in the three periods: pieces, weight and the on-time, accuracy
+  // and accident rates are compared too (figure_measures.h comparedMeasures).
+  ShipmentFigures figures{}, previousFigures{}, yearBeforeFigures{};
 };
 
 struct ServiceReport {
@@ -69,6 +66,12 @@ struct ServiceReport {
   ShipmentFigures previousTotals, yearBeforeTotals;
   std::vector<std::string> peakMonths, offSeasonMonths;  // by shipments: above / below 1.15 x / 0.85 x the mean
   std::vector<RegionComparison> regions;
+  // Quarterly and annual reports: the after-sales sections, of the client's products and
+  // customers (reports/after_sales_scope.h).
+  std::optional<ReturnsSection> returns;
+  std::optional<ServiceSection> service;
+  std::optional<RecyclingSection> recycling;
+  std::optional<CustomerSection> customers;
 };
 
 // The KPIs of a set of figures, with their definitions (docs/KPI.md).

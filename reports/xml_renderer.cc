@@ -141,6 +141,117 @@ void totals(Writer& xml, const char* name, const Period& period, const ShipmentF
   xml.end();
 }
 
+void kpis(Writer& xml, const std::vector<Kpi>& list) {
+  xml.start("kpis");
+  for (const Kpi& kpi : list) {
+    xml.start("kpi");
+    xml.attribute("key", kpi.key);
+    xml.attribute("unit", kpi.unit);
+    xml.element("name", kpi.name);
+    xml.element("definition", kpi.definition);
+    xml.start("numerator");
+    xml.attribute("label", kpi.numeratorLabel);
+    xml.element("value", decimal(kpi.numerator));
+    xml.end();
+    xml.start("denominator");
+    xml.attribute("label", kpi.denominatorLabel);
+    xml.element("value", decimal(kpi.denominator));
+    xml.end();
+    xml.element("exclusions", kpi.exclusions);
+    if (kpi.value) xml.element(isRateKey(kpi.key) ? "rate" : "amount", decimal(*kpi.value));
+    xml.end();
+  }
+  xml.end();
+}
+
+void breakdown(Writer& xml, const char* list, const std::vector<BreakdownRow>& rows, bool withQuantity) {
+  xml.start(list);
+  for (const BreakdownRow& row : rows) {
+    xml.start("row");
+    xml.attribute("key", row.key);
+    xml.attribute("label", row.label);
+    xml.attribute("count", std::to_string(row.count));
+    if (withQuantity) xml.attribute("quantity", decimal(row.quantity));
+    if (row.share) xml.attribute("share", decimal(*row.share));
+    xml.end();
+  }
+  xml.end();
+}
+
+void afterSales(Writer& xml, const ServiceReport& report) {
+  const auto count = [](std::int64_t n) { return std::to_string(n); };
+  if (report.returns) {
+    xml.start("returns");
+    kpis(xml, report.returns->kpis);
+    breakdown(xml, "reasons", report.returns->reasons, true);
+    breakdown(xml, "dispositions", report.returns->dispositions, true);
+    xml.end();
+  }
+  if (report.service) {
+    xml.start("service");
+    kpis(xml, report.service->kpis);
+    xml.start("byKind");
+    for (const CaseKindRow& row : report.service->byKind) {
+      xml.start("kind");
+      xml.attribute("name", row.kind);
+      xml.attribute("cases", count(row.cases));
+      xml.attribute("withinSla", count(row.withinSla));
+      xml.attribute("outsideSla", count(row.outsideSla));
+      xml.attribute("running", count(row.running));
+      xml.end();
+    }
+    xml.end();
+    breakdown(xml, "csatScores", report.service->csatScores, false);
+    xml.end();
+  }
+  if (report.recycling) {
+    xml.start("recycling");
+    kpis(xml, report.recycling->kpis);
+    xml.start("byCode");
+    for (const OperationWeight& w : report.recycling->byCode) {
+      xml.start("operation");
+      xml.attribute("code", w.code);
+      xml.attribute("kind", w.recovery ? "recovery" : "disposal");
+      xml.attribute("measuredKg", decimal(w.measuredKg));
+      xml.attribute("estimatedKg", decimal(w.estimatedKg));
+      xml.attribute("records", count(w.records));
+      xml.end();
+    }
+    xml.end();
+    xml.element("recordsWithoutWeight", count(report.recycling->recordsWithoutWeight));
+    xml.end();
+  }
+  if (report.customers) {
+    const CustomerSection& customers = *report.customers;
+    xml.start("customers");
+    kpis(xml, customers.kpis);
+    breakdown(xml, "abcClasses", customers.classes, true);
+    xml.start("topCustomers");
+    for (const KeyCustomer& c : customers.topCustomers) {
+      xml.start("customer");
+      xml.attribute("code", c.code);
+      xml.attribute("name", c.name);
+      xml.attribute("class", std::string(1, c.abcClass));
+      xml.attribute("marginCents", count(c.marginCents));
+      if (c.marginShare) xml.attribute("marginShare", decimal(*c.marginShare));
+      xml.end();
+    }
+    xml.end();
+    xml.start("lostCustomers");
+    for (const LostCustomerRow& c : customers.lostCustomers) {
+      xml.start("customer");
+      xml.attribute("code", c.code);
+      xml.attribute("name", c.name);
+      xml.attribute("lastPurchaseDay", c.lastPurchaseDay);
+      if (c.reason) xml.attribute("reason", *c.reason);
+      xml.end();
+    }
+    xml.end();
+    breakdown(xml, "lostReasons", customers.lostReasons, false);
+    xml.end();
+  }
+}
+
 }  // namespace
 
 void renderXml(const ServiceReport& report, std::ostream& out) {
@@ -163,26 +274,7 @@ void renderXml(const ServiceReport& report, std::ostream& out) {
   xml.end();
   xml.element("client", report.clientLabel);
 
-  xml.start("kpis");
-  for (const Kpi& kpi : report.kpis) {
-    xml.start("kpi");
-    xml.attribute("key", kpi.key);
-    xml.attribute("unit", kpi.unit);
-    xml.element("name", kpi.name);
-    xml.element("definition", kpi.definition);
-    xml.start("numerator");
-    xml.attribute("label", kpi.numeratorLabel);
-    xml.element("value", decimal(kpi.numerator));
-    xml.end();
-    xml.start("denominator");
-    xml.attribute("label", kpi.denominatorLabel);
-    xml.element("value", decimal(kpi.denominator));
-    xml.end();
-    xml.element("exclusions", kpi.exclusions);
-    if (kpi.value) xml.element(isRateKey(kpi.key) ? "rate" : "amount", decimal(*kpi.value));
-    xml.end();
-  }
-  xml.end();
+  kpis(xml, report.kpis);
 
   totals(xml, "totals", request.period, report.totals);
   rows(xml, "byRegion", report.byRegion);
@@ -208,11 +300,20 @@ void renderXml(const ServiceReport& report, std::ostream& out) {
       xml.element("yearBeforeShipments", std::to_string(r.yearBeforeShipments));
       if (r.changeVsPrevious) xml.element("changeVsPrevious", decimal(*r.changeVsPrevious));
       if (r.changeVsYearBefore) xml.element("changeVsYearBefore", decimal(*r.changeVsYearBefore));
+      for (const ComparedMeasure& m : comparedMeasures(r.figures, r.previousFigures, r.yearBeforeFigures)) {
+        xml.start("measure");
+        xml.attribute("key", m.key);
+        if (m.current) xml.attribute("current", decimal(*m.current));
+        if (m.previous) xml.attribute("previous", decimal(*m.previous));
+        if (m.yearBefore) xml.attribute("yearBefore", decimal(*m.yearBefore));
+        xml.end();
+      }
       xml.end();
     }
     xml.end();
     xml.end();
   }
+  afterSales(xml, report);
   xml.end();
   xml.finish();
 }

@@ -4,6 +4,7 @@
 #include "reports/xml_renderer.h"
 
 #include "csv/reader.h"
+#include "tests/reports/schema_check.h"
 
 #include <boost/test/unit_test.hpp>
 #include <libxml/parser.h>
@@ -84,16 +85,8 @@ ServiceReport quarterlyReport() {
   return report;
 }
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const { Free(p); }
-};
-using Document = std::unique_ptr<xmlDoc, Deleter<xmlDoc, xmlFreeDoc>>;
-
-Document parseXml(const std::string& text) {
-  return Document(xmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, nullptr,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-}
+using reports_test::Document;
+using reports_test::parseXml;
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
@@ -238,18 +231,7 @@ BOOST_AUTO_TEST_CASE(the_xml_validates_against_its_schema_and_leaves_missing_val
     std::ostringstream out;
     renderXml(report, out);
     const std::string text = out.str();
-    const Document document = parseXml(text);
-    BOOST_TEST_REQUIRE(document.get() != nullptr);
-
-    const std::string schemaPath = std::string(AFTERFLOW_SCHEMAS_DIR) + "/xsd/service-report.xsd";
-    using SchemaParser = std::unique_ptr<xmlSchemaParserCtxt, Deleter<xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt>>;
-    using Schema = std::unique_ptr<xmlSchema, Deleter<xmlSchema, xmlSchemaFree>>;
-    using Validator = std::unique_ptr<xmlSchemaValidCtxt, Deleter<xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt>>;
-    const SchemaParser parser(xmlSchemaNewParserCtxt(schemaPath.c_str()));
-    const Schema schema(xmlSchemaParse(parser.get()));
-    BOOST_TEST_REQUIRE(schema.get() != nullptr, schemaPath);
-    const Validator validator(xmlSchemaNewValidCtxt(schema.get()));
-    BOOST_TEST(xmlSchemaValidateDoc(validator.get(), document.get()) == 0, text);
+    BOOST_TEST(reports_test::schemaErrors(text).empty(), text);
 
     BOOST_TEST(text.find("urn:afterflow:service-report:1") != std::string::npos);
     BOOST_TEST(text.find("ACME &lt;Rohr &amp; Sohn&gt;") != std::string::npos);
@@ -260,6 +242,45 @@ BOOST_AUTO_TEST_CASE(the_xml_validates_against_its_schema_and_leaves_missing_val
     BOOST_TEST(count(text, "<onTimeDeliveryRate>") == count(text, "<counts>") - missing);
     BOOST_TEST((text.find("<comparison>") != std::string::npos) == (kind == ReportKind::quarterly));
   }
+}
+
+// Sections as the builders make them for a quarter with one return and nothing else.
+BOOST_AUTO_TEST_CASE(the_after_sales_sections_reach_every_format) {
+  ServiceReport report = quarterlyReport();
+  ReturnsSection returns;
+  returns.returns = 1;
+  returns.kpis = {kpi("return_rate", "Return rate", 3, 2)};  // more back than sold: a rate above 1
+  returns.reasons = {{"DEF", "Defective, \"dead\"", 1, 3, 1.0}};
+  returns.dispositions = {{"recycle", "Recycle", 1, 3, 1.0}, {"restock", "Restock", 0, 0, 0.0}};
+  report.returns = returns;
+  report.service = ServiceSection();
+  report.recycling = RecyclingSection();
+  report.customers = CustomerSection();
+
+  std::ostringstream xml, csvText;
+  renderXml(report, xml);
+  BOOST_TEST(reports_test::schemaErrors(xml.str()).empty(), xml.str());
+  renderCsv(report, csvText);
+  std::istringstream in(csvText.str());
+  csv::Reader reader(in);
+  csv::Record record;
+  std::set<std::string> sections;
+  bool reasonSeen = false;
+  while (reader.next(record)) {
+    BOOST_TEST_REQUIRE(record.fields.size() == 7u);
+    sections.insert(std::string(record.fields[0]));
+    if (record.fields[0] == "return_reasons" && record.fields[3] == "units") {
+      reasonSeen = record.fields[2] == "Defective, \"dead\"" && record.fields[4] == "3";
+    }
+  }
+  BOOST_TEST(reasonSeen);
+  for (const char* section : {"returns", "return_reasons", "return_dispositions"}) {
+    BOOST_TEST(sections.count(section) == 1u, section);
+  }
+  const std::string page = html(report);
+  BOOST_TEST(page.find("id=\"chart-return-reasons-title\"") != std::string::npos);
+  BOOST_TEST(page.find("No service cases and no survey answers in this period.") != std::string::npos);
+  BOOST_TEST(page.find("No disposal records in this period.") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

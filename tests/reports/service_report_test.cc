@@ -97,4 +97,31 @@ BOOST_AUTO_TEST_CASE(an_empty_period_gives_no_rates_rather_than_zero_percent) {
   BOOST_TEST(json.str().find("\"on_time_delivery_rate\": null") != std::string::npos, json.str().substr(0, 600));
 }
 
+// The regional comparison carries each region's whole figures of the three periods, the same
+// as the plain SQL over the raw tables gives for that region alone.
+BOOST_AUTO_TEST_CASE(the_regional_comparison_holds_each_regions_figures_of_the_three_periods) {
+  reports_test::GeneratedHistory history;
+  Poco::Data::Session session = history.test.database().session();
+  ReportRequest request;
+  request.kind = ReportKind::quarterly;
+  request.period = *parsePeriod("2026Q3");
+  request.clientCode = "CLIENT1";
+  std::string problem;
+  const auto report = buildServiceReport(session, request, problem);
+  BOOST_REQUIRE_MESSAGE(report.has_value(), problem);
+  std::size_t compared = 0;
+  for (const RegionComparison& region : report->regions) {
+    if (region.region.empty()) continue;  // a scope cannot ask for "no region"
+    ++compared;
+    const ShipmentFigures previous =
+        plainShipmentFigures(session, {"2026-04-01", "2026-07-01", history.clients[1], {}, region.region, 0});
+    const ShipmentFigures now =
+        plainShipmentFigures(session, {"2026-07-01", "2026-10-01", history.clients[1], {}, region.region, 0});
+    BOOST_TEST((region.previousFigures == previous), region.region);
+    BOOST_TEST((region.figures == now), region.region);
+    BOOST_TEST(region.previousShipments == previous.shipments);
+  }
+  BOOST_TEST(compared > 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
