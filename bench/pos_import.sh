@@ -21,7 +21,7 @@ columns="store TEXT, business_day TEXT, register TEXT, receipt TEXT, time TEXT, 
 # "WALL CPU" of one command (CPU: user + sys of it and its children).
 measure() {
   /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$work/time"
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/time"
 }
 rate() { awk -v n="$rows" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }

@@ -214,24 +214,28 @@ LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std:
   const std::vector<std::int64_t> saleIds = allocateSaleIds(recorded.size());
   const store::Value run = importRunId ? store::Value(*importRunId) : store::Value();
   const store::Value stamp = store::currentTimestamp();
-  store::BulkInserter saleRows(session_, "sale",
-                               {"sale_id", "source_key", "source_format", "kind", "dealer_id", "store_code",
-                                "workstation", "operator", "business_day", "occurred_at", "customer_id", "loyalty_id",
-                                "currency", "total_cents", "import_run_id", "created_at"});
+  // All sales before any line: PostgreSQL checks each line's sale when its chunk is written.
+  // (Each inserter in its own scope: on PostgreSQL its buffers are freed before the next fills.)
+  {
+    store::BulkInserter saleRows(session_, "sale",
+                                 {"sale_id", "source_key", "source_format", "kind", "dealer_id", "store_code",
+                                  "workstation", "operator", "business_day", "occurred_at", "customer_id", "loyalty_id",
+                                  "currency", "total_cents", "import_run_id", "created_at"});
+    for (std::size_t r = 0; r < recorded.size(); ++r) {
+      const Sale& sale = sales[recorded[r]];
+      const std::int32_t customer = names.customerOf[recorded[r]];
+      saleRows.add({saleIds[r], sale.sourceKey, sale.sourceFormat, sale.kind, number(names.dealerOf(sale)),
+                    text(sale.storeCode), text(sale.workstation), text(sale.operatorId), sale.businessDay,
+                    sale.occurredAt,
+                    number(customer == kNone ? std::nullopt : names.customerIds[static_cast<std::size_t>(customer)]),
+                    text(sale.customer.loyaltyId), sale.currency, sale.totalCents, run, stamp});
+    }
+    saleRows.flush();
+  }
   store::BulkInserter lineRows(session_, "sale_line",
                                {"sale_id", "line_no", "product_id", "sku", "description", "quantity",
                                 "unit_price_cents", "amount_cents", "cost_cents", "serial_number", "return_reason",
                                 "disposal_method"});
-  // All sales before any line: PostgreSQL checks each line's sale when its chunk is written.
-  for (std::size_t r = 0; r < recorded.size(); ++r) {
-    const Sale& sale = sales[recorded[r]];
-    const std::int32_t customer = names.customerOf[recorded[r]];
-    saleRows.add({saleIds[r], sale.sourceKey, sale.sourceFormat, sale.kind, number(names.dealerOf(sale)),
-                  text(sale.storeCode), text(sale.workstation), text(sale.operatorId), sale.businessDay,
-                  sale.occurredAt, number(customer == kNone ? std::nullopt : names.customerIds[static_cast<std::size_t>(customer)]),
-                  text(sale.customer.loyaltyId), sale.currency, sale.totalCents, run, stamp});
-  }
-  saleRows.flush();
   for (std::size_t r = 0; r < recorded.size(); ++r) {
     const Sale& sale = sales[recorded[r]];
     for (std::size_t l = 0; l < sale.lines.size(); ++l) {
