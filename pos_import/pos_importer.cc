@@ -2,7 +2,7 @@
 
 #include "crm/sales_ledger.h"
 #include "edi/spec_catalog.h"
-#include "pos_import/batch_queue.h"
+#include "pos_import/sale_batch.h"
 #include "pos_import/csv_mapping.h"
 #include "pos_import/csv_reader.h"
 #include "pos_import/edi_sales_reader.h"
@@ -19,7 +19,6 @@
 #include <chrono>
 #include <fstream>
 #include <future>
-#include <thread>
 
 using namespace Poco::Data::Keywords;
 
@@ -38,58 +37,6 @@ std::string sha256Of(const std::string& path) {
   }
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
-
-// The reader's side: collects what the reader hands over into batches for the writer, and
-// reports progress (the writer's thread is busy in the database most of the time).
-class BatchingSink : public SaleSink {
- public:
-  BatchingSink(BatchQueue& queue, const ImportOptions& options, std::uint64_t bytesTotal)
-      : queue_(queue), options_(options), bytesTotal_(bytesTotal), started_(std::chrono::steady_clock::now()) {
-    batch_.sales.reserve(options.batchSize);
-  }
-
-  void sale(crm::Sale&& sale, std::string location) override {
-    rows_ += sale.lines.size();
-    batch_.rows += sale.lines.size();
-    batch_.sales.push_back(std::move(sale));
-    batch_.locations.push_back(std::move(location));
-    if (batch_.sales.size() >= options_.batchSize) handOver();
-  }
-
-  void reject(Reject reject) override {
-    ++rows_;
-    ++batch_.rows;
-    if (reject.raw.size() > kMaxRawKept) reject.raw.resize(kMaxRawKept);
-    batch_.rejects.push_back(std::move(reject));
-    if (batch_.rejects.size() >= options_.batchSize) handOver();
-  }
-
-  void skipped() override { ++batch_.skipped; }
-
-  void progress(std::uint64_t bytesRead) override {
-    if (!options_.progress) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - lastReport_ < std::chrono::milliseconds(200)) return;
-    lastReport_ = now;
-    options_.progress({bytesRead, bytesTotal_, rows_, std::chrono::duration<double>(now - started_).count()});
-  }
-
-  void finish() { handOver(); }
-
- private:
-  void handOver() {
-    queue_.push(std::move(batch_));
-    batch_ = SaleBatch();
-    batch_.sales.reserve(options_.batchSize);
-  }
-
-  BatchQueue& queue_;
-  const ImportOptions& options_;
-  std::uint64_t bytesTotal_;
-  SaleBatch batch_;
-  std::uint64_t rows_ = 0;
-  std::chrono::steady_clock::time_point started_, lastReport_{};
-};
 
 // The database's side: a batch's rejects into pos_import_reject (numbered in reading order),
 // its sales into the ledger, and what the ledger refused as rejects after them.
@@ -133,31 +80,76 @@ class BatchWriter {
   ImportSummary& summary_;
 };
 
-// Reads the file on a thread of its own into `queue`, and closes it; an error is left in `error`.
-void readInto(const std::string& path, const ImportOptions& options, PosFormat format,
-              const std::optional<CsvMapping>& mapping, std::uint64_t bytesTotal, BatchQueue& queue,
-              std::exception_ptr& error) {
-  try {
-    BatchingSink sink(queue, options, bytesTotal);
-    switch (format) {
-      case PosFormat::csv:
-        readCsv(path, *mapping, sink);
-        break;
-      case PosFormat::poslog:
-        readPosLog(path, sink);
-        break;
-      case PosFormat::x12_852:
-      case PosFormat::slsrpt: {
-        edi::SpecCatalog catalog(options.schemasRoot.empty() ? edi::SpecCatalog::defaultSchemasRoot() : options.schemasRoot);
-        readEdiSales(path, format, catalog, sink);
-        break;
-      }
-    }
-    sink.finish();
-  } catch (...) {
-    error = std::current_exception();  // rethrown on the writer's thread
+// The reader's side: collects what the reader hands over into batches for the writer, and
+// reports progress.
+class BatchingSink : public SaleSink {
+ public:
+  BatchingSink(BatchWriter& writer, const ImportOptions& options, std::uint64_t bytesTotal)
+      : writer_(writer), options_(options), bytesTotal_(bytesTotal), started_(std::chrono::steady_clock::now()) {
+    batch_.sales.reserve(options.batchSize);
   }
-  queue.close();
+
+  void sale(crm::Sale&& sale, std::string location) override {
+    rows_ += sale.lines.size();
+    batch_.rows += sale.lines.size();
+    batch_.sales.push_back(std::move(sale));
+    batch_.locations.push_back(std::move(location));
+    if (batch_.sales.size() >= options_.batchSize) handOver();
+  }
+
+  void reject(Reject reject) override {
+    ++rows_;
+    ++batch_.rows;
+    if (reject.raw.size() > kMaxRawKept) reject.raw.resize(kMaxRawKept);
+    batch_.rejects.push_back(std::move(reject));
+    if (batch_.rejects.size() >= options_.batchSize) handOver();
+  }
+
+  void skipped() override { ++batch_.skipped; }
+
+  void progress(std::uint64_t bytesRead) override {
+    if (!options_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastReport_ < std::chrono::milliseconds(200)) return;
+    lastReport_ = now;
+    options_.progress({bytesRead, bytesTotal_, rows_, std::chrono::duration<double>(now - started_).count()});
+  }
+
+  void finish() { handOver(); }
+
+ private:
+  void handOver() {
+    writer_.write(batch_);
+    batch_.sales.clear();  // the buffers are kept for the next batch
+    batch_.locations.clear();
+    batch_.rejects.clear();
+    batch_.rows = batch_.skipped = 0;
+  }
+
+  BatchWriter& writer_;
+  const ImportOptions& options_;
+  std::uint64_t bytesTotal_;
+  SaleBatch batch_;
+  std::uint64_t rows_ = 0;
+  std::chrono::steady_clock::time_point started_, lastReport_{};
+};
+
+void readFile(const std::string& path, const ImportOptions& options, PosFormat format,
+              const std::optional<CsvMapping>& mapping, SaleSink& sink) {
+  switch (format) {
+    case PosFormat::csv:
+      readCsv(path, *mapping, sink);
+      break;
+    case PosFormat::poslog:
+      readPosLog(path, sink);
+      break;
+    case PosFormat::x12_852:
+    case PosFormat::slsrpt: {
+      edi::SpecCatalog catalog(options.schemasRoot.empty() ? edi::SpecCatalog::defaultSchemasRoot() : options.schemasRoot);
+      readEdiSales(path, format, catalog, sink);
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -205,21 +197,10 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
   try {
     store::Transaction transaction(session);
     BatchWriter writer(transaction, summary.runId, summary);
-    // One batch waits while the next is read: the reader runs at most two batches ahead.
-    BatchQueue queue(1);
-    std::exception_ptr readError;
-    std::thread reader(readInto, std::cref(path), std::cref(options), *summary.format, std::cref(mapping), bytesTotal,
-                       std::ref(queue), std::ref(readError));
-    try {
-      while (std::optional<SaleBatch> batch = queue.pop()) writer.write(*batch);
-      writer.finish();
-    } catch (...) {
-      queue.cancel();
-      reader.join();
-      throw;
-    }
-    reader.join();
-    if (readError) std::rethrow_exception(readError);
+    BatchingSink sink(writer, options, bytesTotal);
+    readFile(path, options, *summary.format, mapping, sink);
+    sink.finish();
+    writer.finish();
     if (options.progress) {
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       options.progress({bytesTotal, bytesTotal, summary.rows, seconds});

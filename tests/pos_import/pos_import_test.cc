@@ -240,7 +240,7 @@ BOOST_AUTO_TEST_CASE(a_database_failure_mid_file_stops_the_reader_leaves_nothing
   }
   ImportOptions options;
   options.mappingPath = kMappings + "/vendor-a.ini";
-  options.batchSize = 1;  // the reader is batches ahead, waiting, when the writer fails
+  options.batchSize = 1;  // three batches: the first one fails, the others must not be written
   BOOST_CHECK_THROW(importPosFile(f.database, kFixtures + "/vendor_a.csv", options), std::exception);
   BOOST_TEST(count(f.database, "SELECT COUNT(*) FROM sale") == 0);
   BOOST_TEST(text(f.database, "SELECT status FROM pos_import_run") == "failed");
