@@ -32,15 +32,21 @@ std::optional<std::int64_t> CustomerRegistry::byKey(const char* column, const st
   session_ << std::string("SELECT party_id FROM customer_profile WHERE ") + column + " = ? ORDER BY party_id",
       bind(key), into(ids), now;
   if (ids.empty()) return std::nullopt;
-  return resolve(ids.front());
+  return ids.front();
 }
 
 std::optional<std::int64_t> CustomerRegistry::match(const CustomerCandidate& candidate) {
+  const auto id = identify(candidate);
+  if (!id) return std::nullopt;
+  return resolve(*id);
+}
+
+std::optional<std::int64_t> CustomerRegistry::identify(const CustomerCandidate& candidate) {
   if (candidate.loyaltyId && !candidate.loyaltyId->empty()) {
     std::vector<std::int64_t> ids;
     session_ << "SELECT party_id FROM party_identifier WHERE scheme = 'loyalty' AND value = ?",
         bind(*candidate.loyaltyId), into(ids), now;
-    if (!ids.empty()) return resolve(ids.front());
+    if (!ids.empty()) return ids.front();
   }
   if (candidate.email) {
     if (const auto key = emailKey(*candidate.email)) {

@@ -22,8 +22,11 @@ class CustomerRegistry {
  public:
   explicit CustomerRegistry(Poco::Data::Session& session) : session_(session) {}
 
-  // The known customer the candidate names: by loyalty id, then e-mail key, then phone key,
-  // resolved through merges. Empty when none matches.
+  // The party the candidate names as recorded: by loyalty id, then the lowest party with the
+  // e-mail key, then with the phone key; not resolved through merges, so a fact recorded under
+  // it follows an unmerge. Empty when none matches.
+  std::optional<std::int64_t> identify(const CustomerCandidate& candidate);
+  // The customer that stands for what identify() finds (resolved through merges).
   std::optional<std::int64_t> match(const CustomerCandidate& candidate);
   // A new customer (party with role customer, profile with matching keys, loyalty identifier),
   // coded "CUST-<id>". Throws the database's exception when its loyalty id is taken.

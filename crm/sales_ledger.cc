@@ -1,6 +1,8 @@
 #include "crm/sales_ledger.h"
 
+#include "crm/calendar.h"
 #include "crm/contact_keys.h"
+#include "crm/unit_movements.h"
 #include "store/bulk_inserter.h"
 #include "store/dialect.h"
 #include "store/timestamp.h"
@@ -11,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 using namespace Poco::Data::Keywords;
@@ -23,7 +26,12 @@ bool validDay(const std::string& day) {
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (day[i] < '0' || day[i] > '9') return false;
   }
-  const int year = std::stoi(day.substr(0, 4)), month = std::stoi(day.substr(5, 2)), dayOfMonth = std::stoi(day.substr(8, 2));
+  const auto digits = [&day](std::size_t at, std::size_t n) {
+    int value = 0;
+    for (std::size_t i = at; i < at + n; ++i) value = value * 10 + (day[i] - '0');
+    return value;
+  };
+  const int year = digits(0, 4), month = digits(5, 2), dayOfMonth = digits(8, 2);
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > kDays[month - 1]) return false;
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -40,49 +48,70 @@ store::Value number(const std::optional<std::int64_t>& value) {
   return *value;
 }
 
-std::string sqlText(const std::string& value) {
-  std::string quoted = "'";
-  for (char c : value) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// The warranty's last day: the sale day plus the product's months, clamped to the month's end as
-// PostgreSQL does (SQLite's date() would roll Jan 31 + 1 month over into March).
-std::string warrantyEndSql(bool sqlite) {
-  if (!sqlite) {
-    return "to_char(CAST(sa.business_day AS date) + make_interval(months => p.warranty_months), 'YYYY-MM-DD')";
-  }
-  return "CASE WHEN p.warranty_months IS NULL THEN NULL "
-         "WHEN strftime('%d', date(sa.business_day, '+' || p.warranty_months || ' months')) <> "
-         "strftime('%d', sa.business_day) "
-         "THEN date(sa.business_day, '+' || p.warranty_months || ' months', 'start of month', '-1 day') "
-         "ELSE date(sa.business_day, '+' || p.warranty_months || ' months') END";
-}
-
-constexpr std::int64_t kUnitSold = 1, kUnitReturned = 2;
-
-// Per unit (SKU, serial) sold in the batch, the sale and line that sold it last.
-std::map<std::pair<std::string_view, std::string_view>, std::pair<std::size_t, std::size_t>> lastSaleOfEachUnit(
-    std::span<const Sale> sales) {
-  std::map<std::pair<std::string_view, std::string_view>, std::pair<std::size_t, std::size_t>> last;
-  for (std::size_t i = 0; i < sales.size(); ++i) {
-    for (std::size_t l = 0; l < sales[i].lines.size(); ++l) {
-      const SaleLine& line = sales[i].lines[l];
-      if (line.sku && line.serialNumber && !line.serialNumber->empty() && line.quantity > 0) {
-        last[{*line.sku, *line.serialNumber}] = {i, l};
-      }
-    }
-  }
-  return last;
-}
-
 std::int64_t count(Poco::Data::Session& session, const std::string& sql) {
   std::int64_t n = 0;
   session << sql, into(n), now;
   return n;
 }
 
+// What the lookup staging table holds in each row, by its `kind`.
+enum LookupKind : std::int64_t { kSourceKey = 0, kStoreCode = 1, kSku = 2, kCustomerKeys = 3 };
+
+using CustomerKeys = std::tuple<std::string, std::string, std::string>;  // loyalty id, e-mail key, phone key
+
+// The keys a sale's customer is matched by; all empty when it names none.
+CustomerKeys customerKeys(const CustomerCandidate& customer) {
+  CustomerKeys keys;
+  if (customer.loyaltyId) std::get<0>(keys) = *customer.loyaltyId;
+  if (customer.email) std::get<1>(keys) = emailKey(*customer.email).value_or("");
+  if (customer.phone) std::get<2>(keys) = phoneKey(*customer.phone).value_or("");
+  return keys;
+}
+
+bool namesNoOne(const CustomerKeys& keys) {
+  return std::get<0>(keys).empty() && std::get<1>(keys).empty() && std::get<2>(keys).empty();
+}
+
+// Distinct values in first-seen order, each with its position.
+class Distinct {
+ public:
+  std::size_t add(std::string_view value) {
+    const auto [at, added] = index_.try_emplace(value, values_.size());
+    if (added) values_.push_back(value);
+    return at->second;
+  }
+  std::optional<std::size_t> find(std::string_view value) const {
+    const auto at = index_.find(value);
+    if (at == index_.end()) return std::nullopt;
+    return at->second;
+  }
+  const std::vector<std::string_view>& values() const { return values_; }
+
+ private:
+  std::unordered_map<std::string_view, std::size_t> index_;
+  std::vector<std::string_view> values_;
+};
+
+constexpr std::int32_t kNone = -1;
+
 }  // namespace
+
+// What the batch's names stand for in the database.
+struct SalesLedger::Names {
+  std::vector<char> known;                 // per candidate: its source key is recorded already
+  Distinct stores, skus;
+  std::vector<std::optional<std::int64_t>> dealerIds;       // per distinct store code
+  std::vector<std::optional<std::int64_t>> productIds, warrantyMonths;  // per distinct SKU
+  std::vector<CustomerKeys> customers;                      // distinct customer keys
+  std::vector<std::optional<std::int64_t>> customerIds;     // the party each names, once found
+  std::vector<std::int32_t> customerOf;    // per sale: index into customers, or kNone
+
+  std::optional<std::int64_t> dealerOf(const Sale& sale) const {
+    if (!sale.storeCode || sale.storeCode->empty()) return std::nullopt;
+    return dealerIds[*stores.find(*sale.storeCode)];
+  }
+  std::optional<std::size_t> skuOf(const SaleLine& line) const { return skus.find(*line.sku); }
+};
 
 void LedgerResult::add(const LedgerResult& other) {
   recorded += other.recorded;
@@ -112,16 +141,19 @@ std::optional<std::string> checkSale(const Sale& sale) {
   if (sale.lines.empty()) return "transaction has no item lines";
   for (std::size_t i = 0; i < sale.lines.size(); ++i) {
     const SaleLine& line = sale.lines[i];
-    const std::string where = "line " + std::to_string(i + 1) + ": ";
-    if (!std::isfinite(line.quantity) || line.quantity == 0) return where + "quantity is zero or not a number";
-    if (!line.sku || line.sku->empty()) return where + "no item (SKU)";
+    const auto where = [i] { return "line " + std::to_string(i + 1) + ": "; };
+    if (!std::isfinite(line.quantity) || line.quantity == 0) return where() + "quantity is zero or not a number";
+    if (!line.sku || line.sku->empty()) return where() + "no item (SKU)";
     if (line.serialNumber && !line.serialNumber->empty() && std::fabs(line.quantity) != 1) {
-      return where + "serial number " + *line.serialNumber + " on a line of " + std::to_string(line.quantity) +
+      return where() + "serial number " + *line.serialNumber + " on a line of " + std::to_string(line.quantity) +
              " units (a serial names one unit)";
     }
   }
-  const std::string all = sale.sourceKey + sale.storeCode.value_or("") + sale.customer.name.value_or("");
-  if (all.find('\0') != std::string::npos) return "text holds a NUL byte";
+  if (sale.sourceKey.find('\0') != std::string::npos ||
+      (sale.storeCode && sale.storeCode->find('\0') != std::string::npos) ||
+      (sale.customer.name && sale.customer.name->find('\0') != std::string::npos)) {
+    return "text holds a NUL byte";
+  }
   return std::nullopt;
 }
 
@@ -133,194 +165,265 @@ SalesLedger::SalesLedger(store::Transaction& transaction)
 void SalesLedger::prepareStaging() {
   // Temporary tables: private to the session, no index to maintain while staging, gone with
   // the connection. Kept between batches and emptied, so a batch costs no DDL.
-  const std::string key = sqlite_ ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY";
-  session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_sale (seq " + key +
-                  ", source_key TEXT NOT NULL, source_format TEXT NOT NULL, kind TEXT NOT NULL, store_code TEXT, "
-                  "workstation TEXT, operator TEXT, business_day TEXT NOT NULL, occurred_at TEXT NOT NULL, "
-                  "loyalty_id TEXT, email_key TEXT, phone_key TEXT, currency TEXT NOT NULL, total_cents BIGINT NOT NULL, "
-                  "customer_id BIGINT, known INTEGER NOT NULL DEFAULT 0)",
+  session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_lookup (kind INTEGER NOT NULL, seq BIGINT NOT NULL, "
+              "v1 TEXT, v2 TEXT, v3 TEXT)",
       now;
-  session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_line (seq BIGINT NOT NULL, line_no INTEGER NOT NULL, "
-              "sku TEXT, description TEXT, quantity DOUBLE PRECISION NOT NULL, unit_price_cents BIGINT, "
-              "amount_cents BIGINT NOT NULL, cost_cents BIGINT, serial_number TEXT, return_reason TEXT, "
-              "disposal_method TEXT, unit_event INTEGER)",
+  session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_unit (product_id BIGINT, sku TEXT NOT NULL, "
+              "serial_number TEXT NOT NULL, customer_id BIGINT, dealer_id BIGINT, sale_id BIGINT, sold_on TEXT, "
+              "warranty_end TEXT, status TEXT NOT NULL, sold INTEGER NOT NULL)",
       now;
-  session_ << "CREATE TEMPORARY TABLE IF NOT EXISTS pos_stage_customer (seq " + key + ", customer_id BIGINT NOT NULL)",
-      now;
-  session_ << "DELETE FROM pos_stage_sale", now;
-  session_ << "DELETE FROM pos_stage_line", now;
-  session_ << "DELETE FROM pos_stage_customer", now;
+  const char* empty = sqlite_ ? "DELETE FROM " : "TRUNCATE ";
+  session_ << std::string(empty) + "pos_stage_lookup", now;
+  session_ << std::string(empty) + "pos_stage_unit", now;
 }
 
 LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std::int64_t> importRunId) {
   LedgerResult result;
-  prepareStaging();
-
-  std::uint64_t staged = 0;
+  std::vector<std::size_t> candidates;
+  candidates.reserve(sales.size());
   {
-    store::BulkInserter saleRows(session_, "pos_stage_sale",
-                                 {"seq", "source_key", "source_format", "kind", "store_code", "workstation", "operator",
-                                  "business_day", "occurred_at", "loyalty_id", "email_key", "phone_key", "currency",
-                                  "total_cents"});
-    store::BulkInserter lineRows(session_, "pos_stage_line",
-                                 {"seq", "line_no", "sku", "description", "quantity", "unit_price_cents",
-                                  "amount_cents", "cost_cents", "serial_number", "return_reason", "disposal_method",
-                                  "unit_event"});
-    const std::map<std::pair<std::string_view, std::string_view>, std::pair<std::size_t, std::size_t>> lastSold =
-        lastSaleOfEachUnit(sales);
     std::unordered_set<std::string_view> keys;
     keys.reserve(sales.size());
-    std::vector<store::Value> row;
     for (std::size_t i = 0; i < sales.size(); ++i) {
-      const Sale& sale = sales[i];
-      if (auto problem = checkSale(sale)) {
+      if (auto problem = checkSale(sales[i])) {
         result.refused.push_back({i, std::move(*problem)});
-        continue;
+      } else if (!keys.insert(sales[i].sourceKey).second) {
+        ++result.alreadyKnown;  // the first of a key repeated within the batch wins, as across batches
+      } else {
+        candidates.push_back(i);
       }
-      // The first of a key repeated within the batch wins, as it would across batches.
-      if (!keys.insert(sale.sourceKey).second) {
-        ++result.alreadyKnown;
-        continue;
-      }
-      const CustomerCandidate& customer = sale.customer;
-      const std::optional<std::string> email = customer.email ? emailKey(*customer.email) : std::nullopt;
-      const std::optional<std::string> phone = customer.phone ? phoneKey(*customer.phone) : std::nullopt;
-      const auto seq = static_cast<std::int64_t>(i);
-      saleRows.add({seq, sale.sourceKey, sale.sourceFormat, sale.kind, text(sale.storeCode), text(sale.workstation),
-                    text(sale.operatorId), sale.businessDay, sale.occurredAt, text(customer.loyaltyId), text(email),
-                    text(phone), sale.currency, sale.totalCents});
-      for (std::size_t l = 0; l < sale.lines.size(); ++l) {
-        const SaleLine& line = sale.lines[l];
-        // What the line does to the installed base, decided here so the set-based statements need
-        // no self-join: the last sale of a unit in the batch installs it, a return takes it back.
-        store::Value unitEvent;
-        if (line.serialNumber && !line.serialNumber->empty()) {
-          if (line.quantity < 0) {
-            unitEvent = std::int64_t(kUnitReturned);
-          } else if (lastSold.at({*line.sku, *line.serialNumber}) == std::make_pair(i, l)) {
-            unitEvent = std::int64_t(kUnitSold);
-          }
-        }
-        lineRows.add({seq, static_cast<std::int64_t>(l + 1), text(line.sku), text(line.description), line.quantity,
-                      number(line.unitPriceCents), line.amountCents, number(line.costCents), text(line.serialNumber),
-                      text(line.returnReason), text(line.disposalMethod), unitEvent});
-      }
-      ++staged;
+    }
+  }
+  if (candidates.empty()) return result;
+
+  prepareStaging();
+  Names names = lookUp(sales, candidates);
+  std::vector<std::size_t> recorded;
+  recorded.reserve(candidates.size());
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    if (names.known[c]) {
+      ++result.alreadyKnown;
+    } else {
+      recorded.push_back(candidates[c]);
+    }
+  }
+  result.recorded = recorded.size();
+  if (recorded.empty()) return result;
+  createCustomers(sales, recorded, names, result);
+
+  const std::vector<std::int64_t> saleIds = allocateSaleIds(recorded.size());
+  const store::Value run = importRunId ? store::Value(*importRunId) : store::Value();
+  const store::Value stamp = store::currentTimestamp();
+  // All sales before any line: PostgreSQL checks each line's sale when its chunk is written.
+  // (Each inserter in its own scope: on PostgreSQL its buffers are freed before the next fills.)
+  {
+    store::BulkInserter saleRows(session_, "sale",
+                                 {"sale_id", "source_key", "source_format", "kind", "dealer_id", "store_code",
+                                  "workstation", "operator", "business_day", "occurred_at", "customer_id", "loyalty_id",
+                                  "currency", "total_cents", "import_run_id", "created_at"});
+    for (std::size_t r = 0; r < recorded.size(); ++r) {
+      const Sale& sale = sales[recorded[r]];
+      const std::int32_t customer = names.customerOf[recorded[r]];
+      saleRows.add({saleIds[r], sale.sourceKey, sale.sourceFormat, sale.kind, number(names.dealerOf(sale)),
+                    text(sale.storeCode), text(sale.workstation), text(sale.operatorId), sale.businessDay,
+                    sale.occurredAt,
+                    number(customer == kNone ? std::nullopt : names.customerIds[static_cast<std::size_t>(customer)]),
+                    text(sale.customer.loyaltyId), sale.currency, sale.totalCents, run, stamp});
     }
     saleRows.flush();
-    lineRows.flush();
   }
-  if (staged == 0) return result;
-  if (!sqlite_) session_ << "ANALYZE pos_stage_sale, pos_stage_line", now;
-
-  session_ << "UPDATE pos_stage_sale SET known = 1 WHERE EXISTS "
-              "(SELECT 1 FROM sale WHERE sale.source_key = pos_stage_sale.source_key)",
-      now;
-  result.alreadyKnown += static_cast<std::uint64_t>(count(session_, "SELECT COUNT(*) FROM pos_stage_sale WHERE known = 1"));
-  result.recorded = static_cast<std::uint64_t>(count(session_, "SELECT COUNT(*) FROM pos_stage_sale WHERE known = 0"));
-  if (result.recorded == 0) return result;
-
-  resolveCustomers(sales, result);
-
-  const std::string run = importRunId ? std::to_string(*importRunId) : "NULL";
-  const std::string stamp = sqlText(store::currentTimestamp());
-  session_ << "INSERT INTO sale (source_key, source_format, kind, dealer_id, store_code, workstation, operator, "
-              "business_day, occurred_at, customer_id, loyalty_id, currency, total_cents, import_run_id, created_at) "
-              "SELECT s.source_key, s.source_format, s.kind, "
-              "(SELECT MIN(i.party_id) FROM party_identifier i WHERE i.scheme = 'pos-store' AND i.value = s.store_code), "
-              "s.store_code, s.workstation, s.operator, s.business_day, s.occurred_at, s.customer_id, s.loyalty_id, "
-              "s.currency, s.total_cents, " +
-                  run + ", " + stamp + " FROM pos_stage_sale s WHERE s.known = 0 ORDER BY s.seq",
-      now;
-  session_ << "INSERT INTO sale_line (sale_id, line_no, product_id, sku, description, quantity, unit_price_cents, "
-              "amount_cents, cost_cents, serial_number, return_reason, disposal_method) "
-              "SELECT sa.sale_id, l.line_no, p.product_id, l.sku, l.description, l.quantity, l.unit_price_cents, "
-              "l.amount_cents, l.cost_cents, l.serial_number, l.return_reason, l.disposal_method "
-              "FROM pos_stage_line l JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 "
-              "JOIN sale sa ON sa.source_key = s.source_key LEFT JOIN product p ON p.sku = l.sku",
-      now;
-
-  // The installed base. A unit sold again (after a return) is taken over by the new sale; within
-  // a batch the latest sale of a unit wins, so no row is touched twice by one statement.
-  const std::string soldUnits =
-      "FROM pos_stage_line l JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 "
-      "JOIN sale sa ON sa.source_key = s.source_key LEFT JOIN product p ON p.sku = l.sku "
-      "WHERE l.unit_event = 1";
-  result.unitsInstalled = static_cast<std::uint64_t>(count(session_, "SELECT COUNT(*) " + soldUnits));
-  if (result.unitsInstalled > 0) {
-    session_ << "INSERT INTO installed_unit (product_id, sku, serial_number, customer_id, dealer_id, sale_id, sold_on, "
-                "warranty_end, status) SELECT p.product_id, l.sku, l.serial_number, sa.customer_id, sa.dealer_id, "
-                "sa.sale_id, sa.business_day, " +
-                    warrantyEndSql(sqlite_) + ", 'installed' " + soldUnits +
-                    " ON CONFLICT (sku, serial_number) DO UPDATE SET product_id = excluded.product_id, "
-                    "customer_id = excluded.customer_id, dealer_id = excluded.dealer_id, sale_id = excluded.sale_id, "
-                    "sold_on = excluded.sold_on, warranty_end = excluded.warranty_end, status = 'installed'",
-        now;
+  store::BulkInserter lineRows(session_, "sale_line",
+                               {"sale_id", "line_no", "product_id", "sku", "description", "quantity",
+                                "unit_price_cents", "amount_cents", "cost_cents", "serial_number", "return_reason",
+                                "disposal_method"});
+  for (std::size_t r = 0; r < recorded.size(); ++r) {
+    const Sale& sale = sales[recorded[r]];
+    for (std::size_t l = 0; l < sale.lines.size(); ++l) {
+      const SaleLine& line = sale.lines[l];
+      lineRows.add({saleIds[r], static_cast<std::int64_t>(l + 1), number(names.productIds[*names.skuOf(line)]),
+                    text(line.sku), text(line.description), line.quantity, number(line.unitPriceCents),
+                    line.amountCents, number(line.costCents), text(line.serialNumber), text(line.returnReason),
+                    text(line.disposalMethod)});
+    }
   }
-
-  // Returned units: looked up by serial (indexed), never by scanning the installed base.
-  const std::string returnedUnits =
-      "SELECT i.unit_id FROM pos_stage_line l JOIN pos_stage_sale s ON s.seq = l.seq AND s.known = 0 "
-      "JOIN installed_unit i ON i.serial_number = l.serial_number AND i.sku = l.sku "
-      "WHERE l.unit_event = 2 AND i.status = 'installed'";
-  result.unitsReturned = static_cast<std::uint64_t>(count(session_, "SELECT COUNT(DISTINCT unit_id) FROM (" + returnedUnits + ") r"));
-  if (result.unitsReturned > 0) {
-    session_ << "UPDATE installed_unit SET status = 'returned' WHERE unit_id IN (" + returnedUnits + ")", now;
-  }
+  lineRows.flush();
+  keepInstalledBase(sales, recorded, saleIds, names, result);
   return result;
 }
 
-void SalesLedger::resolveCustomers(std::span<const Sale> sales, LedgerResult& result) {
-  const std::string withKey =
-      "known = 0 AND (loyalty_id IS NOT NULL OR email_key IS NOT NULL OR phone_key IS NOT NULL)";
-  // CustomerRegistry::match, set-based: loyalty id, then the lowest party with the e-mail key,
-  // then the lowest with the phone key.
-  session_ << "UPDATE pos_stage_sale SET customer_id = COALESCE("
-              "(SELECT i.party_id FROM party_identifier i WHERE i.scheme = 'loyalty' AND i.value = pos_stage_sale.loyalty_id), "
-              "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.email_key = pos_stage_sale.email_key), "
-              "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.phone_key = pos_stage_sale.phone_key)) WHERE " +
-                  withKey,
-      now;
-  // ... resolved through merges (CustomerRegistry::resolve follows at most 16 hops).
-  for (int hop = 0; hop < 16; ++hop) {
-    const std::string merged = "SELECT COUNT(*) FROM pos_stage_sale s JOIN customer_profile c ON c.party_id = s.customer_id "
-                               "WHERE c.merged_into IS NOT NULL";
-    if (count(session_, merged) == 0) break;
-    session_ << "UPDATE pos_stage_sale SET customer_id = (SELECT c.merged_into FROM customer_profile c WHERE "
-                "c.party_id = pos_stage_sale.customer_id) WHERE customer_id IN (SELECT party_id FROM customer_profile "
-                "WHERE merged_into IS NOT NULL)",
-        now;
+SalesLedger::Names SalesLedger::lookUp(std::span<const Sale> sales, std::span<const std::size_t> candidates) {
+  Names names;
+  names.customerOf.assign(sales.size(), kNone);
+  std::map<CustomerKeys, std::size_t> customerIndex;
+  {
+    store::BulkInserter lookup(session_, "pos_stage_lookup", {"kind", "seq", "v1", "v2", "v3"});
+    const store::Value none;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      const Sale& sale = sales[candidates[c]];
+      lookup.add({std::int64_t(kSourceKey), static_cast<std::int64_t>(c), sale.sourceKey, none, none});
+      if (sale.storeCode && !sale.storeCode->empty()) {
+        const std::size_t before = names.stores.values().size();
+        const std::size_t at = names.stores.add(*sale.storeCode);
+        if (at == before) lookup.add({std::int64_t(kStoreCode), static_cast<std::int64_t>(at), *sale.storeCode, none, none});
+      }
+      for (const SaleLine& line : sale.lines) {
+        const std::size_t before = names.skus.values().size();
+        const std::size_t at = names.skus.add(*line.sku);
+        if (at == before) lookup.add({std::int64_t(kSku), static_cast<std::int64_t>(at), *line.sku, none, none});
+      }
+      const CustomerCandidate& customer = sale.customer;
+      if (!customer.loyaltyId && !customer.email && !customer.phone) continue;
+      CustomerKeys keys = customerKeys(customer);
+      if (namesNoOne(keys)) continue;
+      const auto [at, added] = customerIndex.try_emplace(keys, names.customers.size());
+      if (added) {
+        const auto value = [](const std::string& key) { return key.empty() ? store::Value() : store::Value(key); };
+        lookup.add({std::int64_t(kCustomerKeys), static_cast<std::int64_t>(at->second), value(std::get<0>(keys)),
+                    value(std::get<1>(keys)), value(std::get<2>(keys))});
+        names.customers.push_back(std::move(keys));
+      }
+      names.customerOf[candidates[c]] = static_cast<std::int32_t>(at->second);
+    }
+    lookup.flush();
+  }
+  if (!sqlite_) session_ << "ANALYZE pos_stage_lookup", now;
+
+  std::vector<std::int64_t> seq;
+  session_ << "SELECT k.seq FROM pos_stage_lookup k WHERE k.kind = 0 AND EXISTS "
+              "(SELECT 1 FROM sale s WHERE s.source_key = k.v1)",
+      into(seq), now;
+  names.known.assign(candidates.size(), 0);
+  for (const std::int64_t c : seq) names.known[static_cast<std::size_t>(c)] = 1;
+
+  std::vector<std::int64_t> ids;
+  names.dealerIds.assign(names.stores.values().size(), std::nullopt);
+  if (!names.dealerIds.empty()) {
+    seq.clear();
+    session_ << "SELECT k.seq, MIN(i.party_id) FROM pos_stage_lookup k JOIN party_identifier i "
+                "ON i.scheme = 'pos-store' AND i.value = k.v1 WHERE k.kind = 1 GROUP BY k.seq",
+        into(seq), into(ids), now;
+    for (std::size_t i = 0; i < seq.size(); ++i) names.dealerIds[static_cast<std::size_t>(seq[i])] = ids[i];
   }
 
-  // Candidates no known customer matches: few, and each new one must be matchable by the next
-  // (same loyalty id or e-mail later in the batch), so they go one by one through the registry.
-  std::vector<std::int64_t> unmatched;
-  session_ << "SELECT seq FROM pos_stage_sale WHERE customer_id IS NULL AND " + withKey + " ORDER BY seq", into(unmatched),
-      now;
-  if (unmatched.empty()) return;
-  CustomerRegistry registry(session_);
-  std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> found;
-  store::BulkInserter assigned(session_, "pos_stage_customer", {"seq", "customer_id"});
-  for (const std::int64_t seq : unmatched) {
-    const CustomerCandidate& candidate = sales[static_cast<std::size_t>(seq)].customer;
-    const auto key = std::make_tuple(candidate.loyaltyId.value_or(""),
-                                     candidate.email ? emailKey(*candidate.email).value_or("") : "",
-                                     candidate.phone ? phoneKey(*candidate.phone).value_or("") : "");
-    auto known = found.find(key);
-    if (known == found.end()) {
-      std::optional<std::int64_t> id = registry.match(candidate);
-      if (!id) {
-        id = registry.create(transaction_, candidate);
-        ++result.customersCreated;
-      }
-      known = found.emplace(key, *id).first;
-    }
-    assigned.add({seq, known->second});
+  names.productIds.assign(names.skus.values().size(), std::nullopt);
+  names.warrantyMonths.assign(names.skus.values().size(), std::nullopt);
+  seq.clear();
+  ids.clear();
+  std::vector<Poco::Nullable<std::int64_t>> months;
+  session_ << "SELECT k.seq, p.product_id, p.warranty_months FROM pos_stage_lookup k JOIN product p ON p.sku = k.v1 "
+              "WHERE k.kind = 2",
+      into(seq), into(ids), into(months), now;
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    const auto s = static_cast<std::size_t>(seq[i]);
+    names.productIds[s] = ids[i];
+    if (!months[i].isNull()) names.warrantyMonths[s] = months[i].value();
   }
-  assigned.flush();
-  session_ << "UPDATE pos_stage_sale SET customer_id = (SELECT a.customer_id FROM pos_stage_customer a WHERE "
-              "a.seq = pos_stage_sale.seq) WHERE seq IN (SELECT seq FROM pos_stage_customer)",
-      now;
+
+  // CustomerRegistry::identify, set-based: loyalty id, then the lowest party with the e-mail
+  // key, then the lowest with the phone key.
+  names.customerIds.assign(names.customers.size(), std::nullopt);
+  if (!names.customers.empty()) {
+    seq.clear();
+    std::vector<Poco::Nullable<std::int64_t>> found;
+    session_ << "SELECT k.seq, COALESCE("
+                "(SELECT MIN(i.party_id) FROM party_identifier i WHERE i.scheme = 'loyalty' AND i.value = k.v1), "
+                "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.email_key = k.v2), "
+                "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.phone_key = k.v3)) "
+                "FROM pos_stage_lookup k WHERE k.kind = 3",
+        into(seq), into(found), now;
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+      if (!found[i].isNull()) names.customerIds[static_cast<std::size_t>(seq[i])] = found[i].value();
+    }
+  }
+  return names;
+}
+
+void SalesLedger::createCustomers(std::span<const Sale> sales, std::span<const std::size_t> recorded, Names& names,
+                                  LedgerResult& result) {
+  // Customers no known party matches: few, and each new one must be found by the next (the same
+  // loyalty id or e-mail later in the batch), so they go one by one through the registry.
+  std::optional<CustomerRegistry> registry;
+  for (const std::size_t s : recorded) {
+    const std::int32_t c = names.customerOf[s];
+    if (c == kNone || names.customerIds[static_cast<std::size_t>(c)]) continue;
+    if (!registry) registry.emplace(session_);
+    std::optional<std::int64_t> id = registry->identify(sales[s].customer);
+    if (!id) {
+      id = registry->create(transaction_, sales[s].customer);
+      ++result.customersCreated;
+    }
+    names.customerIds[static_cast<std::size_t>(c)] = id;
+  }
+}
+
+std::vector<std::int64_t> SalesLedger::allocateSaleIds(std::size_t count) {
+  std::vector<std::int64_t> ids;
+  if (sqlite_) {
+    // The transaction holds SQLite's write lock (BEGIN IMMEDIATE): no one else can take these.
+    const std::int64_t last = ::crm::count(session_, "SELECT COALESCE(MAX(sale_id), 0) FROM sale");
+    ids.resize(count);
+    for (std::size_t i = 0; i < count; ++i) ids[i] = last + 1 + static_cast<std::int64_t>(i);
+  } else {
+    session_ << "SELECT nextval(pg_get_serial_sequence('sale', 'sale_id')) FROM generate_series(1, " +
+                    std::to_string(count) + ") ORDER BY 1",
+        into(ids), now;
+  }
+  return ids;
+}
+
+void SalesLedger::keepInstalledBase(std::span<const Sale> sales, std::span<const std::size_t> recorded,
+                                    std::span<const std::int64_t> saleIds, const Names& names, LedgerResult& result) {
+  const std::vector<UnitMovement> movements = unitMovements(sales, recorded);
+  if (movements.empty()) return;
+  std::unordered_map<std::size_t, std::int64_t> idOfSale;
+  for (std::size_t r = 0; r < recorded.size(); ++r) idOfSale.emplace(recorded[r], saleIds[r]);
+  std::uint64_t returnedOnly = 0;
+  {
+    store::BulkInserter units(session_, "pos_stage_unit",
+                              {"product_id", "sku", "serial_number", "customer_id", "dealer_id", "sale_id", "sold_on",
+                               "warranty_end", "status", "sold"});
+    const store::Value none;
+    for (const UnitMovement& unit : movements) {
+      if (!unit.sold) {
+        units.add({none, std::string(unit.sku), std::string(unit.serial), none, none, none, none, none,
+                   std::string("returned"), std::int64_t(0)});
+        ++returnedOnly;
+        continue;
+      }
+      const Sale& sale = sales[unit.sale];
+      const std::size_t sku = *names.skuOf(sale.lines[unit.line]);
+      const std::int32_t customer = names.customerOf[unit.sale];
+      store::Value warrantyEnd;
+      if (names.warrantyMonths[sku]) warrantyEnd = addMonths(sale.businessDay, static_cast<int>(*names.warrantyMonths[sku]));
+      units.add({number(names.productIds[sku]), std::string(unit.sku), std::string(unit.serial),
+                 number(customer == kNone ? std::nullopt : names.customerIds[static_cast<std::size_t>(customer)]),
+                 number(names.dealerOf(sale)), idOfSale.at(unit.sale), sale.businessDay, warrantyEnd,
+                 std::string(unit.returned ? "returned" : "installed"), std::int64_t(1)});
+      ++result.unitsInstalled;
+      if (unit.returned) ++result.unitsReturned;
+    }
+    units.flush();
+  }
+  // A unit sold again (after a return) is taken over by the new sale; each unit is one staged
+  // row, so no row is touched twice by one statement.
+  if (result.unitsInstalled > 0) {
+    session_ << "INSERT INTO installed_unit (product_id, sku, serial_number, customer_id, dealer_id, sale_id, sold_on, "
+                "warranty_end, status) SELECT product_id, sku, serial_number, customer_id, dealer_id, sale_id, sold_on, "
+                "warranty_end, status FROM pos_stage_unit WHERE sold = 1 "
+                "ON CONFLICT (sku, serial_number) DO UPDATE SET product_id = excluded.product_id, "
+                "customer_id = excluded.customer_id, dealer_id = excluded.dealer_id, sale_id = excluded.sale_id, "
+                "sold_on = excluded.sold_on, warranty_end = excluded.warranty_end, status = excluded.status",
+        now;
+  }
+  // Units only returned in this batch: found by (SKU, serial), never by scanning the base.
+  if (returnedOnly > 0) {
+    const std::string returned =
+        "SELECT i.unit_id FROM pos_stage_unit u JOIN installed_unit i ON i.sku = u.sku AND "
+        "i.serial_number = u.serial_number WHERE u.sold = 0 AND i.status = 'installed'";
+    const auto n = static_cast<std::uint64_t>(::crm::count(session_, "SELECT COUNT(*) FROM (" + returned + ") r"));
+    if (n > 0) session_ << "UPDATE installed_unit SET status = 'returned' WHERE unit_id IN (" + returned + ")", now;
+    result.unitsReturned += n;
+  }
 }
 
 }  // namespace crm

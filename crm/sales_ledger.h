@@ -1,7 +1,8 @@
 // The one place that writes sales: records POS transactions with their lines in the caller's
 // transaction, links their customers (CustomerRegistry's rules), and keeps the installed base
-// (serial-numbered units sold, with warranty end; units returned). Batches go set-based through
-// staging tables, so a million rows cost a few statements, not a million round trips.
+// (serial-numbered units sold, with warranty end; units returned). A batch costs a few
+// statements: its names (keys, stores, SKUs, customers) are looked up together, sale ids are
+// assigned in the batch, and sales and lines go straight into their tables.
 #pragma once
 
 #include "crm/sale.h"
@@ -40,15 +41,22 @@ class SalesLedger {
  public:
   explicit SalesLedger(store::Transaction& transaction);
 
-  // Records the sales not yet known by source key; refused ones are listed, never half-written.
-  // A sale names no customer unless it carries a loyalty id, e-mail or phone; one that does is
-  // matched (loyalty id, then e-mail key, then phone key, through merges) or created.
+  // Records the sales not yet known by source key, in batch order; refused ones are listed,
+  // never half-written. A sale names no customer unless it carries a loyalty id, e-mail or
+  // phone; one that does is recorded under the party CustomerRegistry::identify finds (not the
+  // survivor of a merge, so an unmerge takes the sale back with it), or a new customer.
   LedgerResult record(std::span<const Sale> sales, std::optional<std::int64_t> importRunId = std::nullopt);
   LedgerResult record(const Sale& sale) { return record(std::span<const Sale>(&sale, 1)); }
 
  private:
+  struct Names;
   void prepareStaging();
-  void resolveCustomers(std::span<const Sale> sales, LedgerResult& result);
+  Names lookUp(std::span<const Sale> sales, std::span<const std::size_t> candidates);
+  void createCustomers(std::span<const Sale> sales, std::span<const std::size_t> recorded, Names& names,
+                       LedgerResult& result);
+  std::vector<std::int64_t> allocateSaleIds(std::size_t count);
+  void keepInstalledBase(std::span<const Sale> sales, std::span<const std::size_t> recorded,
+                         std::span<const std::int64_t> saleIds, const Names& names, LedgerResult& result);
 
   store::Transaction& transaction_;
   Poco::Data::Session& session_;

@@ -193,17 +193,23 @@ class CsvImport {
                                           std::to_string(columns_[f] + 1));
       }
     }
-    const std::string transaction = text(trim(get(CsvField::transaction)));
+    const std::string_view transaction = trim(get(CsvField::transaction));
     if (transaction.empty()) return rowRejected(line, raw, "no transaction id");
-    std::string key = "csv:";
+    // Built in a buffer kept between rows: most rows continue the transaction of the row before.
+    rowKey_.assign("csv:");
     for (CsvField part : {CsvField::store, CsvField::businessDay, CsvField::workstation}) {
-      key += text(trim(get(part)));
-      key += '|';
+      appendText(rowKey_, trim(get(part)));
+      rowKey_ += '|';
     }
-    key += transaction;
-    if (!key_.empty() && key != key_) finishTransaction();
-    if (key_.empty()) startTransaction(std::move(key));
-    rows_.push_back({line, raw});
+    appendText(rowKey_, transaction);
+    if (!key_.empty() && rowKey_ != key_) finishTransaction();
+    if (key_.empty()) startTransaction(rowKey_);
+    // The rows' raw text is needed only if a row of the transaction is rejected; the buffers are
+    // reused from one transaction to the next.
+    if (pendingRows_ == rows_.size()) rows_.emplace_back();
+    rows_[pendingRows_].line = line;
+    rows_[pendingRows_].raw.assign(raw);
+    ++pendingRows_;
     if (bad_) return;
     if (auto problem = addLine()) {
       bad_ = true;
@@ -229,23 +235,27 @@ class CsvImport {
   }
   // The field as UTF-8, whatever the file's encoding.
   std::string text(std::string_view bytes) const {
+    std::string utf8;
+    appendText(utf8, bytes);
+    return utf8;
+  }
+  void appendText(std::string& out, std::string_view bytes) const {
     const bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii || mapping_.encoding == CsvMapping::Encoding::utf8 ||
         (mapping_.encoding == CsvMapping::Encoding::automatic && validUtf8(bytes))) {
-      return std::string(bytes);
+      out.append(bytes);
+    } else {
+      appendLatin1AsUtf8(out, bytes);
     }
-    std::string utf8;
-    appendLatin1AsUtf8(utf8, bytes);
-    return utf8;
   }
 
-  void startTransaction(std::string key) {
-    key_ = std::move(key);
+  void startTransaction(const std::string& key) {
+    key_ = key;
     sale_ = crm::Sale();
     sale_.sourceKey = key_;
     sale_.sourceFormat = "csv";
     bad_ = false;
-    rows_.clear();
+    pendingRows_ = 0;
     headerDone_ = false;
   }
 
@@ -324,7 +334,8 @@ class CsvImport {
 
   void finishTransaction() {
     if (bad_) {
-      for (const PendingRow& row : rows_) {
+      for (std::size_t r = 0; r < pendingRows_; ++r) {
+        const PendingRow& row = rows_[r];
         const std::string reason =
             row.line == badLine_ ? badReason_
                                  : "transaction " + key_ + " has a rejected row (line " + std::to_string(badLine_) +
@@ -352,7 +363,9 @@ class CsvImport {
   bool bad_ = false;
   std::uint32_t badLine_ = 0;
   std::string badReason_;
-  std::vector<PendingRow> rows_;
+  std::vector<PendingRow> rows_;  // the first pendingRows_ belong to the transaction being read
+  std::size_t pendingRows_ = 0;
+  std::string rowKey_;
 };
 
 }  // namespace

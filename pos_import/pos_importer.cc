@@ -2,6 +2,7 @@
 
 #include "crm/sales_ledger.h"
 #include "edi/spec_catalog.h"
+#include "pos_import/sale_batch.h"
 #include "pos_import/csv_mapping.h"
 #include "pos_import/csv_reader.h"
 #include "pos_import/edi_sales_reader.h"
@@ -37,88 +38,119 @@ std::string sha256Of(const std::string& path) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-// Batches the readers' sales into the ledger and their rejects into pos_import_reject.
-class RecordingSink : public SaleSink {
+// The database's side: a batch's rejects into pos_import_reject (numbered in reading order),
+// its sales into the ledger, and what the ledger refused as rejects after them.
+class BatchWriter {
  public:
-  RecordingSink(store::Transaction& transaction, std::int64_t runId, const ImportOptions& options,
-                std::uint64_t bytesTotal, ImportSummary& summary)
+  BatchWriter(store::Transaction& transaction, std::int64_t runId, ImportSummary& summary)
       : ledger_(transaction),
         rejects_(transaction.session(), "pos_import_reject", {"run_id", "seq", "location", "reason", "raw"}),
         runId_(runId),
-        options_(options),
-        bytesTotal_(bytesTotal),
-        summary_(summary),
-        started_(std::chrono::steady_clock::now()) {
-    batch_.reserve(options.batchSize);
-  }
+        summary_(summary) {}
 
-  void sale(crm::Sale&& sale, std::string location) override {
-    summary_.rows += sale.lines.size();
-    batch_.push_back(std::move(sale));
-    locations_.push_back(std::move(location));
-    if (batch_.size() >= options_.batchSize) flushBatch();
-  }
-
-  void reject(Reject reject) override {
-    ++summary_.rejected;
-    ++summary_.rows;
-    if (reject.raw.size() > kMaxRawKept) reject.raw.resize(kMaxRawKept);
-    rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), std::move(reject.location), std::move(reject.reason),
-                  reject.raw.empty() ? store::Value() : store::Value(std::move(reject.raw))});
-  }
-
-  void skipped() override {
-    ++summary_.skipped;
-    ++summary_.transactions;
-  }
-
-  void progress(std::uint64_t bytesRead) override {
-    bytesRead_ = bytesRead;
-    if (!options_.progress) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - lastReport_ < std::chrono::milliseconds(200)) return;
-    lastReport_ = now;
-    options_.progress({bytesRead, bytesTotal_, summary_.rows, std::chrono::duration<double>(now - started_).count()});
-  }
-
-  void finish() {
-    flushBatch();
-    rejects_.flush();
-    if (options_.progress) {
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-      options_.progress({bytesTotal_, bytesTotal_, summary_.rows, seconds});
-    }
-  }
-
- private:
-  void flushBatch() {
-    if (batch_.empty()) return;
-    const crm::LedgerResult result = ledger_.record(batch_, runId_);
-    summary_.transactions += batch_.size();
+  void write(SaleBatch& batch) {
+    summary_.rows += batch.rows;
+    summary_.skipped += batch.skipped;
+    summary_.transactions += batch.skipped + batch.sales.size();
+    for (Reject& reject : batch.rejects) keep(std::move(reject));
+    if (batch.sales.empty()) return;
+    const crm::LedgerResult result = ledger_.record(batch.sales, runId_);
     summary_.imported += result.recorded;
     summary_.alreadyKnown += result.alreadyKnown;
     summary_.customersCreated += result.customersCreated;
     summary_.unitsInstalled += result.unitsInstalled;
     summary_.unitsReturned += result.unitsReturned;
     for (const crm::SaleRefusal& refusal : result.refused) {
-      reject({locations_[refusal.index], refusal.reason, ""});
-      --summary_.rows;  // its lines were counted when read
+      keep({std::move(batch.locations[refusal.index]), refusal.reason, ""});
     }
-    batch_.clear();
-    locations_.clear();
+  }
+
+  void finish() { rejects_.flush(); }
+
+ private:
+  void keep(Reject reject) {
+    ++summary_.rejected;
+    rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), std::move(reject.location),
+                  std::move(reject.reason), reject.raw.empty() ? store::Value() : store::Value(std::move(reject.raw))});
   }
 
   crm::SalesLedger ledger_;
   store::BulkInserter rejects_;
   std::int64_t runId_;
+  ImportSummary& summary_;
+};
+
+// The reader's side: collects what the reader hands over into batches for the writer, and
+// reports progress.
+class BatchingSink : public SaleSink {
+ public:
+  BatchingSink(BatchWriter& writer, const ImportOptions& options, std::uint64_t bytesTotal)
+      : writer_(writer), options_(options), bytesTotal_(bytesTotal), started_(std::chrono::steady_clock::now()) {
+    batch_.sales.reserve(options.batchSize);
+  }
+
+  void sale(crm::Sale&& sale, std::string location) override {
+    rows_ += sale.lines.size();
+    batch_.rows += sale.lines.size();
+    batch_.sales.push_back(std::move(sale));
+    batch_.locations.push_back(std::move(location));
+    if (batch_.sales.size() >= options_.batchSize) handOver();
+  }
+
+  void reject(Reject reject) override {
+    ++rows_;
+    ++batch_.rows;
+    if (reject.raw.size() > kMaxRawKept) reject.raw.resize(kMaxRawKept);
+    batch_.rejects.push_back(std::move(reject));
+    if (batch_.rejects.size() >= options_.batchSize) handOver();
+  }
+
+  void skipped() override { ++batch_.skipped; }
+
+  void progress(std::uint64_t bytesRead) override {
+    if (!options_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastReport_ < std::chrono::milliseconds(200)) return;
+    lastReport_ = now;
+    options_.progress({bytesRead, bytesTotal_, rows_, std::chrono::duration<double>(now - started_).count()});
+  }
+
+  void finish() { handOver(); }
+
+ private:
+  void handOver() {
+    writer_.write(batch_);
+    batch_.sales.clear();  // the buffers are kept for the next batch
+    batch_.locations.clear();
+    batch_.rejects.clear();
+    batch_.rows = batch_.skipped = 0;
+  }
+
+  BatchWriter& writer_;
   const ImportOptions& options_;
   std::uint64_t bytesTotal_;
-  ImportSummary& summary_;
-  std::vector<crm::Sale> batch_;
-  std::vector<std::string> locations_;
-  std::uint64_t bytesRead_ = 0;
+  SaleBatch batch_;
+  std::uint64_t rows_ = 0;
   std::chrono::steady_clock::time_point started_, lastReport_{};
 };
+
+void readFile(const std::string& path, const ImportOptions& options, PosFormat format,
+              const std::optional<CsvMapping>& mapping, SaleSink& sink) {
+  switch (format) {
+    case PosFormat::csv:
+      readCsv(path, *mapping, sink);
+      break;
+    case PosFormat::poslog:
+      readPosLog(path, sink);
+      break;
+    case PosFormat::x12_852:
+    case PosFormat::slsrpt: {
+      edi::SpecCatalog catalog(options.schemasRoot.empty() ? edi::SpecCatalog::defaultSchemasRoot() : options.schemasRoot);
+      readEdiSales(path, format, catalog, sink);
+      break;
+    }
+  }
+}
 
 }  // namespace
 
@@ -164,22 +196,15 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
   }
   try {
     store::Transaction transaction(session);
-    RecordingSink sink(transaction, summary.runId, options, bytesTotal, summary);
-    switch (*summary.format) {
-      case PosFormat::csv:
-        readCsv(path, *mapping, sink);
-        break;
-      case PosFormat::poslog:
-        readPosLog(path, sink);
-        break;
-      case PosFormat::x12_852:
-      case PosFormat::slsrpt: {
-        edi::SpecCatalog catalog(options.schemasRoot.empty() ? edi::SpecCatalog::defaultSchemasRoot() : options.schemasRoot);
-        readEdiSales(path, *summary.format, catalog, sink);
-        break;
-      }
-    }
+    BatchWriter writer(transaction, summary.runId, summary);
+    BatchingSink sink(writer, options, bytesTotal);
+    readFile(path, options, *summary.format, mapping, sink);
     sink.finish();
+    writer.finish();
+    if (options.progress) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      options.progress({bytesTotal, bytesTotal, summary.rows, seconds});
+    }
     const std::string sha = checksum.get();
     const std::string stamp = store::currentTimestamp();
     const auto transactions = static_cast<std::int64_t>(summary.transactions);

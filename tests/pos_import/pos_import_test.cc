@@ -232,6 +232,20 @@ BOOST_AUTO_TEST_CASE(rejected_rows_are_kept_with_their_line_and_reason_and_take_
   BOOST_TEST(xml[0].reason == "LineItem[1]: no ItemID");
 }
 
+BOOST_AUTO_TEST_CASE(a_database_failure_mid_file_stops_the_reader_leaves_nothing_and_marks_the_run_failed) {
+  ImportFixture f;
+  {
+    Poco::Data::Session session = f.database.session();
+    session << "ALTER TABLE sale_line RENAME TO sale_line_elsewhere", now;
+  }
+  ImportOptions options;
+  options.mappingPath = kMappings + "/vendor-a.ini";
+  options.batchSize = 1;  // three batches: the first one fails, the others must not be written
+  BOOST_CHECK_THROW(importPosFile(f.database, kFixtures + "/vendor_a.csv", options), std::exception);
+  BOOST_TEST(count(f.database, "SELECT COUNT(*) FROM sale") == 0);
+  BOOST_TEST(text(f.database, "SELECT status FROM pos_import_run") == "failed");
+}
+
 BOOST_AUTO_TEST_CASE(pos_customers_are_matched_to_known_ones_by_loyalty_id_email_or_phone) {
   ImportFixture f;
   std::int64_t known = 0;
