@@ -26,6 +26,8 @@ rate() { awk -v n="$rows" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 row() { printf '%-58s %9s %9s %10s %8s %8s\n' "$1" "$2" "$3" "$(rate "$2")" "$4" "$5"; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # SQLite: ours, into a seeded database (clients and carriers the file names).
 "$afterflow" --db "$work/ours.db" db seed >/dev/null
 read -r ours_s ours_cpu < <(measure "$afterflow" --db "$work/ours.db" import shipments "$csv")
@@ -66,6 +68,7 @@ read -r copy_s copy_cpu < <(measure psql -q -h 127.0.0.1 -p "$port" -U afterflow
 applied_sqlite=$(sqlite3 "$work/ours.db" "SELECT count(*) FROM shipment")
 applied_pg=$(psql -qtA -h 127.0.0.1 -p "$port" -U afterflow -d afterflow -c "SELECT count(*) FROM shipment")
 
+echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; $(nproc) cores"
 printf '%-58s %9s %9s %10s %8s %8s\n' "import shipments, $rows rows ($(du -m "$csv" | cut -f1) MB)" wall_s cpu_s rows/s ratio cpu_ratio
 row "SQLite: afterflow import shipments ($applied_sqlite applied)" "$ours_s" "$ours_cpu" "$(ratio "$import_s" "$ours_s")" "$(ratio "$import_cpu" "$ours_cpu")"
 row "SQLite: sqlite3 .import, plain table (reference)" "$import_s" "$import_cpu" "1.00x" "1.00x"

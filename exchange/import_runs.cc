@@ -103,6 +103,11 @@ std::vector<ImportRun> ImportRuns::list(std::size_t limit) {
 std::vector<ImportReject> ImportRuns::rejects(std::int64_t runId, bool outstandingOnly, std::int64_t after,
                                               std::size_t limit) {
   Poco::Data::Session session = database_.session();
+  return rejects(session, runId, outstandingOnly, after, limit);
+}
+
+std::vector<ImportReject> ImportRuns::rejects(Poco::Data::Session& session, std::int64_t runId, bool outstandingOnly,
+                                              std::int64_t after, std::size_t limit) {
   std::vector<std::int64_t> line;
   std::vector<std::string> raw, code, reason;
   std::vector<Poco::Nullable<std::string>> field;

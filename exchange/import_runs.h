@@ -52,12 +52,16 @@ class ImportRuns {
   // In line order; `after` and `limit` page through runs of any size.
   std::vector<ImportReject> rejects(std::int64_t runId, bool outstandingOnly, std::int64_t after = 0,
                                     std::size_t limit = 1000);
+  // The same on the caller's session, so a replay reads them inside its own transaction.
+  static std::vector<ImportReject> rejects(Poco::Data::Session& session, std::int64_t runId, bool outstandingOnly,
+                                           std::int64_t after, std::size_t limit);
 
   // Marks a run failed with its reason, in a transaction of its own (the apply rolled back).
   void fail(std::int64_t runId, const std::string& error);
 
   // Inside the apply transaction. lock(): the run's status, holding its row until commit on
-  // PostgreSQL (SQLite's write lock does the same), so two imports of one file apply it once.
+  // PostgreSQL (SQLite's write lock does the same), so two imports of one file apply it once,
+  // and two replays of one run take its outstanding rejects in turn.
   static std::string lock(Poco::Data::Session& session, std::int64_t runId);
   static void finish(Poco::Data::Session& session, std::int64_t runId, std::int64_t read, std::int64_t applied,
                      std::int64_t rejected);

@@ -3,6 +3,7 @@
 #include "crm/party_directory.h"
 #include "csv/reader.h"
 #include "exchange/shipment_csv.h"
+#include "exchange/shipment_file_rows.h"
 #include "logistics/shipment_import.h"
 #include "store/bulk_inserter.h"
 #include "store/dialect.h"
@@ -13,12 +14,13 @@
 #include <Poco/Logger.h>
 #include <Poco/String.h>
 #include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 using namespace Poco::Data::Keywords;
 
@@ -26,34 +28,49 @@ namespace exchange {
 namespace {
 
 constexpr std::size_t kFirstRejects = 20;
+// Rows staged for one set-based write (PostgreSQL): large enough to amortise its statements,
+// small enough that their raw text, kept until the write answers, stays a few MB.
+constexpr std::size_t kRowsPerWrite = 50000;
 
 // The content's identity: sha256 through OpenSSL (SHA-NI where the CPU has it), so hashing a
 // large export costs a fraction of parsing it.
+class Sha256 {
+ public:
+  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) { EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr); }
+  void update(const char* data, std::size_t size) { EVP_DigestUpdate(context_.get(), data, size); }
+  void update(const std::string& text) { update(text.data(), text.size()); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(context_.get(), digest, &length);
+    static const char kHex[] = "0123456789abcdef";
+    std::string text;
+    for (unsigned int i = 0; i < length; ++i) {
+      text += kHex[digest[i] >> 4];
+      text += kHex[digest[i] & 15];
+    }
+    return text;
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
+};
+
 std::string sha256OfFile(const std::string& path, std::int64_t& size) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Poco::OpenFileException(path);
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+  Sha256 hash;
   std::vector<char> buffer(1u << 20);
   size = 0;
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     const auto got = in.gcount();
     if (got <= 0) break;
-    EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(got));
+    hash.update(buffer.data(), static_cast<std::size_t>(got));
     size += got;
   }
   if (in.bad()) throw Poco::ReadFileException(path);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(context.get(), digest, &length);
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return hash.hex();
 }
 
 // The header record as it stands in the file (empty when the file holds no record).
@@ -82,11 +99,51 @@ std::string quoted(const std::string& text) {
   return out + '"';
 }
 
-// Where the rows come from: a file, and for a replay the original line of each record in it.
+// Where the rows come from: a file, or for a replay the outstanding rejects of the original run.
 struct Source {
   std::string path;
-  std::vector<std::int64_t> originalLines;  // empty: lines are the file's own
   std::optional<std::int64_t> replayOf;
+  std::string header;  // a replay's: the original file's header record
+};
+
+// A run's outstanding rejects as rows, read a page at a time on the apply's session: after the
+// lock on the original run, so the rows a replay that went first applied are resolved and left
+// out. Each stored record is parsed on its own, so a broken one cannot swallow the next.
+class StoredRejectRows : public ShipmentRowSource {
+ public:
+  StoredRejectRows(Poco::Data::Session& session, std::int64_t runId, const ShipmentColumns& columns,
+                   const PartyCodes& parties)
+      : session_(session), runId_(runId), columns_(columns), parties_(parties) {}
+
+  bool next(ShipmentRow& row) override {
+    if (at_ == page_.size()) {
+      page_ = ImportRuns::rejects(session_, runId_, true, after_, 5000);
+      at_ = 0;
+      if (page_.empty()) return false;
+      after_ = page_.back().line;
+    }
+    const ImportReject& stored = page_[at_++];
+    std::istringstream in(stored.rawText);
+    csv::Reader reader(in);
+    csv::Record record;
+    if (reader.next(record)) {
+      row = shipmentRow(stored.line, record, columns_, parties_);
+    } else {
+      row = ShipmentRow{stored.line, {}, std::string("the stored record is empty"), {}, {}};
+    }
+    row.raw = stored.rawText;
+    return true;
+  }
+  std::optional<std::string> fatalError() const override { return std::nullopt; }
+
+ private:
+  Poco::Data::Session& session_;
+  std::int64_t runId_;
+  const ShipmentColumns& columns_;
+  const PartyCodes& parties_;
+  std::vector<ImportReject> page_;
+  std::size_t at_ = 0;
+  std::int64_t after_ = 0;
 };
 
 // SQLite: a larger page cache while the import's indexes grow, back to what it was after.
@@ -128,9 +185,16 @@ ShipmentImportReport applyRun(store::Database& database, const ImportRun& run, c
     return report;
   }
 
-  std::ifstream in(source.path, std::ios::binary);
-  if (!in) throw Poco::OpenFileException(source.path);
-  csv::Reader reader(in);
+  if (source.replayOf) ImportRuns::lock(session, *source.replayOf);
+
+  // The header: the file's first record, or the original file's for a replay.
+  std::ifstream in;
+  std::istringstream storedHeader(source.header);
+  if (!source.replayOf) {
+    in.open(source.path, std::ios::binary);
+    if (!in) throw Poco::OpenFileException(source.path);
+  }
+  csv::Reader reader(source.replayOf ? static_cast<std::istream&>(storedHeader) : in);
   csv::Record record;
   if (!reader.next(record)) {
     report.error = "the file holds no header row (docs/IMPORT.md lists the columns)";
@@ -144,86 +208,55 @@ ShipmentImportReport applyRun(store::Database& database, const ImportRun& run, c
 
   logistics::ShipmentImport batch(transaction, run.id);
   store::BulkInserter rejects(session, "import_reject", {"run_id", "line_no", "raw_text", "code", "field", "reason"});
-  auto reject = [&](std::int64_t line, std::string_view raw, const std::string& code, const std::string& field,
+  auto reject = [&](std::int64_t line, const std::string& raw, const std::string& code, const std::string& field,
                     const std::string& reason) {
-    rejects.add({run.id, line, std::string(raw), code, field.empty() ? store::Value() : store::Value(field), reason});
+    rejects.add({run.id, line, raw, code, field.empty() ? store::Value() : store::Value(field), reason});
     ++report.rowsRejected;
   };
-  auto rejectProblems = [&](std::int64_t line, std::string_view raw, const std::vector<logistics::Problem>& problems) {
+  auto rejectProblems = [&](std::int64_t line, const std::string& raw, const std::vector<logistics::Problem>& problems) {
     std::string reason;
     for (std::size_t i = 1; i < problems.size(); ++i) reason += "; " + problems[i].describe();
     reject(line, raw, logistics::problemCodeName(problems.front().code), problems.front().field,
            problems.front().message + reason);
   };
+  // Rows the batch holds for a set-based write (PostgreSQL) keep their raw text here, as read,
+  // until the write says which of them a taken reference refused.
+  std::vector<std::pair<std::int64_t, std::string>> staged;
+  auto flush = [&] {
+    batch.flush([&](std::int64_t line, const logistics::Problem& problem) {
+      const auto at = std::lower_bound(staged.begin(), staged.end(), line,
+                                       [](const auto& row, std::int64_t wanted) { return row.first < wanted; });
+      rejectProblems(line, at->second, {problem});
+    });
+    staged.clear();
+  };
 
-  std::size_t ordinal = 0;
-  while (reader.next(record)) {
-    ++report.rowsRead;
-    const std::int64_t line =
-        source.originalLines.empty() ? static_cast<std::int64_t>(record.line) : source.originalLines.at(ordinal++);
-    if (record.error) {
-      reject(line, record.raw, "malformed_record", "", *record.error);
-      continue;
-    }
-    auto shipment = shipmentFromRow(columns.value(), record.fields, parties);
-    if (!shipment) {
-      rejectProblems(line, record.raw, shipment.problems());
-      continue;
-    }
-    auto added = batch.add(line, shipment.value());
-    if (!added) rejectProblems(line, record.raw, added.problems());
+  std::unique_ptr<ShipmentRowSource> rows;
+  if (source.replayOf) {
+    rows = std::make_unique<StoredRejectRows>(session, *source.replayOf, columns.value(), parties);
+  } else {
+    rows = std::make_unique<ShipmentFileRows>(reader, columns.value(), parties);
   }
-  if (reader.fatalError()) {
-    report.error = *reader.fatalError();
+  ShipmentRow row;
+  while (rows->next(row)) {
+    ++report.rowsRead;
+    if (row.malformed) {
+      reject(row.line, row.raw, "malformed_record", "", *row.malformed);
+    } else if (!row.shipment) {
+      rejectProblems(row.line, row.raw, row.problems);
+    } else if (auto added = batch.add(row.line, *row.shipment); !added) {
+      rejectProblems(row.line, row.raw, added.problems());
+    } else if (batch.staged() > 0) {
+      staged.emplace_back(row.line, std::move(row.raw));
+      if (batch.staged() >= kRowsPerWrite) flush();
+    }
+  }
+  if (const auto fatal = rows->fatalError()) {
+    report.error = *fatal;
     return report;
   }
-
-  // Rows the batch refuses as a set (taken references, parties) are named by line; their raw
-  // text is read again from the file in a second pass, only when there are any.
-  const bool sqlite = store::sessionDialect(session) == store::Dialect::sqlite;
-  session << std::string("DROP TABLE IF EXISTS ") + (sqlite ? "temp." : "pg_temp.") + "import_refusal", now;
-  session << std::string("CREATE TEMP TABLE import_refusal (line_no BIGINT PRIMARY KEY, code TEXT NOT NULL, "
-                         "field TEXT, reason TEXT NOT NULL)") +
-                 (sqlite ? "" : " ON COMMIT DROP"),
-      now;
-  std::int64_t refusedCount = 0;
-  {
-    store::BulkInserter refusals(session, "import_refusal", {"line_no", "code", "field", "reason"});
-    report.rowsApplied = static_cast<std::int64_t>(batch.apply([&](std::int64_t line, const logistics::Problem& p) {
-      refusals.add({line, std::string(logistics::problemCodeName(p.code)),
-                    p.field.empty() ? store::Value() : store::Value(p.field), p.message});
-      ++refusedCount;
-    }));
-    refusals.flush();
-  }
-  if (refusedCount > 0) {
-    std::ifstream again(source.path, std::ios::binary);
-    csv::Reader second(again);
-    second.next(record);  // the header
-    std::size_t secondOrdinal = 0;
-    std::int64_t after = 0;
-    std::vector<std::int64_t> lines;
-    std::vector<std::string> codes, reasons;
-    std::vector<Poco::Nullable<std::string>> fields;
-    std::size_t next = 0;
-    auto page = [&] {
-      lines.clear(), codes.clear(), reasons.clear(), fields.clear();
-      next = 0;
-      session << "SELECT line_no, code, field, reason FROM import_refusal WHERE line_no > ? ORDER BY line_no "
-                 "LIMIT 5000",
-          bind(after), into(lines), into(codes), into(fields), into(reasons), now;
-      if (!lines.empty()) after = lines.back();
-    };
-    page();
-    while (!lines.empty() && second.next(record)) {
-      const std::int64_t line = source.originalLines.empty() ? static_cast<std::int64_t>(record.line)
-                                                             : source.originalLines.at(secondOrdinal++);
-      if (line != lines[next]) continue;
-      reject(line, record.raw, codes[next], fields[next].isNull() ? "" : fields[next].value(), reasons[next]);
-      if (++next == lines.size()) page();
-    }
-  }
-  session << std::string("DROP TABLE IF EXISTS ") + (sqlite ? "temp." : "pg_temp.") + "import_refusal", now;
+  flush();
+  report.rowsApplied = static_cast<std::int64_t>(batch.finish());
   rejects.flush();
   ImportRuns::finish(session, run.id, report.rowsRead, report.rowsApplied, report.rowsRejected);
   if (source.replayOf) {
@@ -326,7 +359,7 @@ ShipmentImportReport importShipmentsCsv(store::Database& database, const std::st
     report.attempts = kept.attempts;
     return report;
   }
-  return run(database, kept, Source{path, {}, std::nullopt}, parties,
+  return run(database, kept, Source{path, std::nullopt, ""}, parties,
              options.rejectsPath.value_or(defaultRejectsPath(path)));
 }
 
@@ -341,32 +374,28 @@ ShipmentImportReport replayImportRun(store::Database& database, std::int64_t run
   }
   const PartyCodes parties = loadParties(database, options, report.error);
   if (report.error) return report;
-  // The outstanding rows, as a file of their own behind the original header.
-  Poco::TemporaryFile file;
-  Source source{file.path(), {}, runId};
-  {
-    std::ofstream out(file.path(), std::ios::binary);
-    out << original->header << "\n";
-    std::int64_t after = 0;
-    for (;;) {
-      const auto page = runs.rejects(runId, true, after, 5000);
-      if (page.empty()) break;
-      for (const ImportReject& reject : page) {
-        out << reject.rawText << "\n";
-        source.originalLines.push_back(reject.line);
-      }
-      after = page.back().line;
+  // What is outstanding now, hashed as the replay run's content. The apply reads the rows again
+  // inside its transaction, after the lock on the original run (another replay may go first).
+  Sha256 hash;
+  hash.update(original->header + "\n");
+  std::int64_t size = 0, outstanding = 0;
+  for (std::int64_t after = 0;;) {
+    const auto page = runs.rejects(runId, true, after, 5000);
+    if (page.empty()) break;
+    for (const ImportReject& reject : page) {
+      hash.update(reject.rawText + "\n");
+      size += static_cast<std::int64_t>(reject.rawText.size()) + 1;
     }
-    if (!out) throw Poco::WriteFileException(file.path());
+    outstanding += static_cast<std::int64_t>(page.size());
+    after = page.back().line;
   }
-  if (source.originalLines.empty()) {
+  if (outstanding == 0) {
     report.runId = runId;
     return report;
   }
-  std::int64_t size = 0;
-  const std::string sha256 = sha256OfFile(file.path(), size);
-  const ImportRun kept = runs.open("replay of run " + std::to_string(runId), sha256, size, original->header, runId);
-  return run(database, kept, source, parties, options.rejectsPath);
+  const ImportRun kept =
+      runs.open("replay of run " + std::to_string(runId), hash.hex(), size, original->header, runId);
+  return run(database, kept, Source{"", runId, original->header}, parties, options.rejectsPath);
 }
 
 }  // namespace exchange

@@ -17,7 +17,7 @@ enum class TransportMode { road, rail, sea, air, pipeline, multimodal };
 enum class ShipmentStatus { planned, picked_up, in_transit, delayed, out_for_delivery, delivered, exception, damaged, lost };
 
 // The references partners use for a shipment, and who numbers them: the bill of lading and the
-// ship notice are unique per client, the PRO number per carrier.
+// ship notice are unique per client, the PRO number per carrier (per client when no carrier is named).
 enum class ReferenceKind { bill_of_lading, pro_number, ship_notice_id };
 
 const char* transportModeName(TransportMode mode);

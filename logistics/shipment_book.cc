@@ -130,24 +130,31 @@ Result<std::int64_t> ShipmentBook::record(store::Transaction& transaction, const
       bind(nullable(s.sourceInterchangeId)), bind(stamp), bind(stamp), into(inserted);
   insert.execute();
   if (inserted.empty()) {
-    const std::pair<ReferenceKind, std::optional<std::int64_t>> scopes[] = {
-        {ReferenceKind::bill_of_lading, s.clientId},
-        {ReferenceKind::ship_notice_id, s.clientId},
-        {ReferenceKind::pro_number, s.carrierId},
+    // The scope each reference is unique in: the bill of lading and ship notice per client, the
+    // PRO number per carrier, or per client among shipments that name no carrier.
+    struct Scope {
+      ReferenceKind kind;
+      std::string condition, owner;
+      std::int64_t ownerId;
     };
-    for (const auto& [kind, owner] : scopes) {
-      const auto& value = s.reference(kind);
-      // Without an owner (a PRO number of no named carrier) the index cannot have refused it.
-      if (!value || !owner) continue;
-      const char* ownerColumn = kind == ReferenceKind::pro_number ? "carrier_id" : "client_id";
+    const Scope scopes[] = {
+        {ReferenceKind::bill_of_lading, "client_id = ?", "client", s.clientId},
+        {ReferenceKind::ship_notice_id, "client_id = ?", "client", s.clientId},
+        s.carrierId ? Scope{ReferenceKind::pro_number, "carrier_id = ?", "carrier", *s.carrierId}
+                    : Scope{ReferenceKind::pro_number, "client_id = ? AND carrier_id IS NULL",
+                            "client without a carrier", s.clientId},
+    };
+    for (const Scope& scope : scopes) {
+      const auto& value = s.reference(scope.kind);
+      if (!value) continue;
       int taken = 0;
-      session << "SELECT count(*) FROM shipment WHERE " + std::string(referenceKindName(kind)) + " = ? AND " +
-                     ownerColumn + " = ?",
-          bind(*value), bind(*owner), into(taken), now;
+      session << "SELECT count(*) FROM shipment WHERE " + std::string(referenceKindName(scope.kind)) + " = ? AND " +
+                     scope.condition,
+          bind(*value), bind(scope.ownerId), into(taken), now;
       if (taken > 0) {
-        problems.push_back({ProblemCode::duplicate_reference, referenceKindName(kind),
-                            std::string(referenceKindName(kind)) + " '" + *value + "' is recorded already for this " +
-                                (kind == ReferenceKind::pro_number ? "carrier" : "client")});
+        problems.push_back({ProblemCode::duplicate_reference, referenceKindName(scope.kind),
+                            std::string(referenceKindName(scope.kind)) + " '" + *value +
+                                "' is recorded already for this " + scope.owner});
       }
     }
     if (problems.empty()) {

@@ -1,58 +1,76 @@
 // Many shipments written at once, for file imports: the batch counterpart of
 // ShipmentBook::record. With record(), this is the one place that writes shipments, and so the
-// place where report rollups will be kept current (the reports module will add them here too).
+// place where the report rollups are kept current for them.
 #pragma once
 
 #include "logistics/problem.h"
 #include "logistics/shipment.h"
 #include "store/bulk_inserter.h"
+#include "store/row_inserter.h"
 #include "store/transaction.h"
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
-#include <set>
+#include <optional>
 
 namespace logistics {
 
-// Set-based, in the caller's transaction: rows are checked in memory as they are added and
-// loaded into a temporary staging table with store::BulkInserter; apply() then writes the
-// shipments with one INSERT ... SELECT, refuses taken references with ON CONFLICT DO NOTHING and
-// an anti-join (never a failing statement, which would abort a PostgreSQL transaction), and
-// links the status events waiting for them. No statement runs per row.
+// In the caller's transaction, never a failing statement (which would abort a PostgreSQL
+// transaction): rows are checked in memory, their parties and product once per distinct id, and
+// taken references are refused by INSERT ... ON CONFLICT DO NOTHING.
+// - SQLite: each row is written as it is added, by one prepared statement; a refused row is
+//   known at once, and only then are its references looked up to say which one is taken.
+// - PostgreSQL: rows are staged in a temporary table (store::BulkInserter) and written by
+//   flush() with one INSERT ... SELECT; an anti-join on shipment (source_import_run_id,
+//   source_line) names the rows a taken reference refused.
 class ShipmentImport {
  public:
   // Shipments are recorded as coming from `importRunId` (shipment.source_import_run_id) with the
-  // line each was added with; that pair is how apply() tells applied rows from refused ones.
+  // line each was added with.
   ShipmentImport(store::Transaction& transaction, std::int64_t importRunId);
   ~ShipmentImport();
 
   ShipmentImport(const ShipmentImport&) = delete;
   ShipmentImport& operator=(const ShipmentImport&) = delete;
 
-  // Checks the shipment as record() does without the database (checkShipment), and stages it.
-  // Lines must increase from one call to the next. A shipment carries at most one line here.
-  // Party ids are checked once per distinct id in apply().
+  // Checks the shipment as record() does (checkShipment, parties, product) and writes or stages
+  // it. Lines must increase from one call to the next (of two rows with one reference the first
+  // wins). A shipment carries at most one line here.
   Result<Done> add(std::int64_t line, const Shipment& shipment);
 
-  // Writes the staged shipments whose references are free, in line order (of two rows with one
-  // reference the first wins), with their lines; links waiting status events and brings those
-  // shipments' status up to date. Calls `refused` for each staged row not written, in line
-  // order (unknown_party, role_not_held, duplicate_reference). Returns the number written.
-  std::uint64_t apply(const std::function<void(std::int64_t line, const Problem&)>& refused);
+  // Rows added and not written yet (PostgreSQL): their fate is told by the next flush(), so the
+  // caller keeps what it needs to report them until then. Always 0 on SQLite.
+  std::size_t staged() const { return staged_; }
+
+  // Writes the staged rows, and calls `refused` for each one not written because a reference is
+  // taken (duplicate_reference), in line order.
+  void flush(const std::function<void(std::int64_t line, const Problem&)>& refused);
+
+  // After the last flush(): links the status events waiting for the shipments written, brings
+  // those shipments' status up to date and adds them to the report rollups. Returns how many
+  // shipments the run wrote.
+  std::uint64_t finish();
 
  private:
-  void refuseBadParties(const std::function<void(std::int64_t, const Problem&)>& refused);
-  void reportTakenReferences(const std::function<void(std::int64_t, const Problem&)>& refused);
+  std::optional<Problem> checkParties(const Shipment& shipment);
+  Problem takenReference(const Shipment& shipment);
+  void reportTakenReferences(std::int64_t firstLine,
+                             const std::function<void(std::int64_t, const Problem&)>& refused);
 
-  store::Transaction& transaction_;
   Poco::Data::Session& session_;
   std::int64_t runId_;
-  std::unique_ptr<store::BulkInserter> staging_;
-  std::int64_t lastLine_ = 0;
-  std::uint64_t staged_ = 0;
-  bool withLines_ = false;
-  std::set<std::int64_t> clients_, carriers_, others_, products_;
+  std::string stamp_;
+  bool sqlite_;
+  std::unique_ptr<store::RowInserter> shipments_, lines_;  // SQLite
+  std::unique_ptr<store::BulkInserter> staging_;           // PostgreSQL
+  std::int64_t lastLine_ = 0, firstStagedLine_ = 0;
+  std::size_t staged_ = 0;
+  bool stagedItems_ = false;
+  std::uint64_t written_ = 0;
+  // What each party or product id checked so far came to: no problem, or the problem.
+  std::map<std::pair<int, std::int64_t>, std::optional<Problem>> checked_;
 };
 
 }  // namespace logistics

@@ -2,6 +2,7 @@
 
 #include "store/database_error.h"
 #include "store/dialect.h"
+#include "store/sqlite_values.h"
 
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
@@ -171,21 +172,7 @@ void BulkInserter::add(std::span<const Value> row) {
 }
 
 void BulkInserter::addSqlite(std::span<const Value> row) {
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    const int index = static_cast<int>(i + 1);
-    const Value& value = row[i];
-    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-      sqlite3_bind_int64(statement_, index, *integer);
-    } else if (const auto* real = std::get_if<double>(&value)) {
-      sqlite3_bind_double(statement_, index, *real);
-    } else if (const auto* text = std::get_if<std::string>(&value)) {
-      sqlite3_bind_text64(statement_, index, text->data(), text->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-    } else if (const auto* bytes = std::get_if<Bytes>(&value)) {
-      sqlite3_bind_blob64(statement_, index, bytes->data.data(), bytes->data.size(), SQLITE_TRANSIENT);
-    } else {
-      sqlite3_bind_null(statement_, index);
-    }
-  }
+  bindSqliteValues(statement_, row);
   const int rc = sqlite3_step(statement_);
   sqlite3_reset(statement_);
   if (rc != SQLITE_DONE) {

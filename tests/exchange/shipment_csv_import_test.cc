@@ -9,8 +9,12 @@
 
 #include <Poco/Data/Session.h>
 
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace Poco::Data::Keywords;
 using exchange::ShipmentImportReport;
@@ -60,6 +64,15 @@ struct ImportFixture {
     std::int64_t n = 0;
     session << sql, into(n), now;
     return n;
+  }
+
+  // Whether this process holds `path` open (its file descriptors, as Linux lists them).
+  static bool holdsOpen(const std::string& path) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {
+      if (std::filesystem::read_symlink(entry.path(), error) == std::filesystem::path(path)) return true;
+    }
+    return false;
   }
 
   std::optional<logistics::Shipment> byPro(const std::string& pro) {
@@ -297,6 +310,97 @@ BOOST_FIXTURE_TEST_CASE(item_columns_give_each_shipment_its_line, ImportFixture)
   BOOST_TEST(byPro("PRO-1")->lines[0].sku.value() == "WM-800");
   BOOST_TEST(byPro("PRO-1")->lines[0].quantityShipped == 12.0);
   BOOST_TEST(byPro("PRO-2")->lines.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pro_number_without_a_carrier_is_refused_when_its_client_has_it_already, ImportFixture) {
+  const std::string header = "client_code,pro_number,mode\n";
+  const auto first = exchange::importShipmentsCsv(
+      database, write("a.csv", header + "ACME,PRO-1,road\nACME,PRO-1,road\n"));
+  BOOST_TEST(first.rowsApplied == 1);
+  BOOST_REQUIRE_EQUAL(first.firstRejects.size(), 1u);
+  BOOST_TEST(first.firstRejects[0].line == 3);
+  BOOST_TEST(first.firstRejects[0].describe() ==
+             "duplicate_reference (pro_number): pro_number 'PRO-1' appears on line 2 already");
+
+  const auto second = exchange::importShipmentsCsv(database, write("b.csv", header + "ACME,PRO-1,sea\n"));
+  BOOST_TEST(second.rowsApplied == 0);
+  BOOST_REQUIRE_EQUAL(second.firstRejects.size(), 1u);
+  BOOST_TEST(second.firstRejects[0].describe() ==
+             "duplicate_reference (pro_number): pro_number 'PRO-1' is recorded already for this client without a "
+             "carrier (import run " + std::to_string(first.runId) + ", line 2)");
+  BOOST_TEST(second.firstRejects[0].rawText == "ACME,PRO-1,sea");
+  BOOST_TEST(count("SELECT count(*) FROM shipment") == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(two_replays_of_one_run_at_once_apply_each_row_once_and_refuse_none, ImportFixture) {
+  const int rows = 2000;
+  std::string content = kHeader + "\n";
+  for (int i = 0; i < rows; ++i) {
+    content += "ACME,RAIL,BOL-" + std::to_string(i) + ",PRO-" + std::to_string(i) + ",,,,,rail,,,,,,,,,,\n";
+  }
+  const auto first = exchange::importShipmentsCsv(database, write("tms.csv", content));
+  BOOST_REQUIRE(first.rowsRejected == rows);
+  party("RAIL", crm::PartyRole::carrier, {});
+
+  std::vector<ShipmentImportReport> reports(2);
+  std::vector<std::string> failures(2);
+  std::vector<std::thread> replays;
+  for (std::size_t i = 0; i < 2; ++i) {
+    replays.emplace_back([&, i] {
+      try {
+        reports[i] = exchange::replayImportRun(database, first.runId);
+      } catch (const std::exception& e) {
+        failures[i] = e.what();
+      }
+    });
+  }
+  for (auto& replay : replays) replay.join();
+  BOOST_TEST(failures[0] == "");
+  BOOST_TEST(failures[1] == "");
+  BOOST_TEST(!reports[0].error.has_value());
+  BOOST_TEST(!reports[1].error.has_value());
+  BOOST_TEST(count("SELECT count(*) FROM shipment") == rows);
+  BOOST_TEST(count("SELECT count(*) FROM import_reject WHERE resolved_by IS NULL") == 0);
+  // The one that came second found nothing left to do: no row refused as taken by the first.
+  BOOST_TEST(count("SELECT count(*) FROM import_reject WHERE run_id <> " + std::to_string(first.runId)) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_reject_quotes_the_row_as_read_even_when_the_file_is_replaced_during_the_import,
+                        ImportFixture) {
+  // Many rows, so the import is still at work when the file is replaced; the last one repeats
+  // the first one's bill of lading and is refused by the database, not by the row's checks.
+  const int rows = 50000;
+  std::string content = kHeader + "\n";
+  for (int i = 0; i < rows; ++i) {
+    content += "ACME,FSTF,BOL-" + std::to_string(i) + ",PRO-" + std::to_string(i) + ",,,,,road,,,,,,,,,,\n";
+  }
+  const std::string repeated = "ACME,FSTF,BOL-0,PRO-LAST,,,,,road,,,,,,,,,,";
+  const std::string path = write("tms.csv", content + repeated + "\n");
+  const std::string replacement = write("other.csv", kHeader + "\nACME,FSTF,BOL-X,PRO-X,,,,,sea,,,,,,,,,,\n");
+
+  std::atomic<bool> done{false};
+  ShipmentImportReport report;
+  std::thread import([&] {
+    report = exchange::importShipmentsCsv(database, path);
+    done = true;
+  });
+  // Once the run is kept, the next to open the file is the apply: replace the file under it.
+  bool replacedWhileRunning = false;
+  while (!done && !replacedWhileRunning) {
+    if (count("SELECT count(*) FROM import_run") > 0 && holdsOpen(path)) {
+      replacedWhileRunning = !done && std::rename(replacement.c_str(), path.c_str()) == 0;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  import.join();
+  BOOST_REQUIRE_MESSAGE(replacedWhileRunning, "the import ended before the file could be replaced under it");
+  BOOST_TEST(report.rowsApplied == rows);
+  BOOST_TEST(report.rowsRejected == 1);
+  BOOST_REQUIRE_EQUAL(report.firstRejects.size(), 1u);
+  BOOST_TEST(report.firstRejects[0].line == rows + 2);
+  BOOST_TEST(report.firstRejects[0].rawText == repeated);
+  BOOST_TEST(report.firstRejects[0].describe() ==
+             "duplicate_reference (bill_of_lading): bill_of_lading 'BOL-0' appears on line 2 already");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

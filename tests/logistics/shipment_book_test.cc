@@ -122,6 +122,27 @@ BOOST_AUTO_TEST_CASE(a_taken_reference_is_refused_with_its_name_and_its_owner_de
   BOOST_TEST(f.count("shipment") == 3);
 }
 
+BOOST_AUTO_TEST_CASE(a_pro_number_without_a_carrier_is_unique_per_client) {
+  LogisticsFixture f;
+  Shipment first = f.shipment("PRO-7");
+  first.carrierId.reset();
+  first.billOfLading.reset();
+  BOOST_REQUIRE(recordShipment(f, first).ok());
+
+  // The same PRO number for the same client, again without a carrier: the same shipment.
+  const auto refused = recordShipment(f, first);
+  BOOST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.problems().size() == 1u, refused.describe());
+  BOOST_TEST((refused.problems().front().code == ProblemCode::duplicate_reference));
+  BOOST_TEST(refused.problems().front().message == "pro_number 'PRO-7' is recorded already for this client without a carrier");
+
+  // With its carrier named, the PRO number is that carrier's, a scope of its own.
+  Shipment withCarrier = first;
+  withCarrier.carrierId = f.carrier;
+  BOOST_TEST(recordShipment(f, withCarrier).ok());
+  BOOST_TEST(f.count("shipment") == 2);
+}
+
 BOOST_AUTO_TEST_CASE(invalid_fields_and_unknown_references_are_refused_as_values_and_nothing_is_written) {
   LogisticsFixture f;
   Shipment bad = f.shipment("PRO-1");

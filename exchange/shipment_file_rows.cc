@@ -1,0 +1,77 @@
+#include "exchange/shipment_file_rows.h"
+
+namespace exchange {
+namespace {
+
+// Rows per chunk and chunks in flight: enough to keep both threads busy, a few MB at most.
+constexpr std::size_t kChunkRows = 1024;
+constexpr std::size_t kChunksAhead = 8;
+
+}  // namespace
+
+ShipmentFileRows::ShipmentFileRows(csv::Reader& reader, const ShipmentColumns& columns, const PartyCodes& parties)
+    : reader_(reader), columns_(columns), parties_(parties), thread_([this] { read(); }) {}
+
+ShipmentFileRows::~ShipmentFileRows() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+void ShipmentFileRows::read() {
+  try {
+    csv::Record record;
+    std::vector<ShipmentRow> chunk;
+    auto handOver = [&] {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return stopping_ || chunks_.size() < kChunksAhead; });
+      if (stopping_) return false;
+      chunks_.push_back(std::move(chunk));
+      chunk.clear();
+      changed_.notify_all();
+      return true;
+    };
+    bool more = true;
+    while (more && reader_.next(record)) {
+      chunk.push_back(shipmentRow(static_cast<std::int64_t>(record.line), record, columns_, parties_));
+      if (chunk.size() == kChunkRows) more = handOver();
+    }
+    if (more && !chunk.empty()) handOver();
+    std::lock_guard<std::mutex> lock(mutex_);
+    fatal_ = reader_.fatalError();
+    finished_ = true;
+  } catch (...) {
+    // Handed to the caller's thread, which rethrows it from next().
+    std::lock_guard<std::mutex> lock(mutex_);
+    failure_ = std::current_exception();
+    finished_ = true;
+  }
+  changed_.notify_all();
+}
+
+bool ShipmentFileRows::next(ShipmentRow& row) {
+  if (at_ == current_.size()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return !chunks_.empty() || finished_; });
+    if (chunks_.empty()) {
+      if (failure_) std::rethrow_exception(failure_);
+      return false;
+    }
+    current_ = std::move(chunks_.front());
+    chunks_.pop_front();
+    at_ = 0;
+    changed_.notify_all();
+  }
+  row = std::move(current_[at_++]);
+  return true;
+}
+
+std::optional<std::string> ShipmentFileRows::fatalError() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return fatal_;
+}
+
+}  // namespace exchange
