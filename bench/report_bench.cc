@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <iostream>
 #include <sstream>
@@ -23,18 +24,24 @@ using namespace Poco::Data::Keywords;
 
 namespace {
 
-// Runs `work` `runs` times and prints the median and every run, in milliseconds.
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+// Runs `work` `runs` times and prints the medians of wall and CPU time (this process's: on
+// PostgreSQL the server's is not in it) and every run's wall time, in milliseconds.
 void timeRuns(const std::string& name, int runs, const std::function<void()>& work) {
-  std::vector<double> ms;
+  std::vector<double> wall, cpu;
   for (int r = 0; r < runs; ++r) {
     const auto start = std::chrono::steady_clock::now();
+    const std::clock_t startCpu = std::clock();
     work();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    cpu.push_back(1000.0 * static_cast<double>(std::clock() - startCpu) / CLOCKS_PER_SEC);
+    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   }
-  std::vector<double> sorted = ms;
-  std::sort(sorted.begin(), sorted.end());
-  std::printf("%-44s median %9.1f ms  runs", name.c_str(), sorted[sorted.size() / 2]);
-  for (double m : ms) std::printf(" %.1f", m);
+  std::printf("%-44s median wall %8.1f ms, CPU %8.1f ms; runs", name.c_str(), median(wall), median(cpu));
+  for (double m : wall) std::printf(" %.1f", m);
   std::printf("\n");
   std::fflush(stdout);
 }

@@ -3,6 +3,7 @@
 # shipments), on SQLite and on a throwaway PostgreSQL 15 on loopback, beside the plain aggregate
 # SQL over the raw tables in the same database, and a check that both give the same figures.
 #   bench/report_quarterly.sh [SHIPMENTS] [YEARS] [RUNS]   (default 5000000 4 5; build first with scripts/build)
+#   AFTERFLOW_BENCH_BACKENDS=sqlite (or postgresql) runs one backend only.
 # Load: bench/report_history_generate's tables go straight into a migrated database through each
 # database's own bulk loader (sqlite3 .import, psql \copy), its indexes dropped during the load
 # and built again after; then `afterflow db rebuild-rollups` makes every fact and rollup with the
@@ -15,6 +16,7 @@ shipments=${1:-5000000}
 years=${2:-4}
 runs=${3:-5}
 period=2026Q3
+backends=${AFTERFLOW_BENCH_BACKENDS:-sqlite postgresql}
 work=$(mktemp -d "${AFTERFLOW_BENCH_DIR:-/tmp}/afterflow-report.XXXXXX")
 chmod 755 "$work"
 trap '"$root/tests/support/postgres-server" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
@@ -58,6 +60,7 @@ report_all() {
 say "load average: $(cut -d' ' -f1-3 /proc/loadavg); $shipments shipments over $years years, $runs runs each"
 
 # SQLite: the migrated schema, its indexes put aside while the rows go in.
+if [[ " $backends " == *" sqlite "* ]]; then
 db="$work/history.db"
 "$afterflow" --db "$db" db migrate >/dev/null
 {
@@ -87,13 +90,16 @@ say "SQLite: loaded and indexed in $wall s wall, $cpu s CPU; $(du -m "$db" | cut
 report_all "$db"
 say "SQLite done; df: $(df -h "$work" | awk 'NR == 2 { print $4 " free" }')"
 rm -f "$db" "$db-wal" "$db-shm"
+fi
 
+if [[ " $backends " == *" postgresql "* ]]; then
 # PostgreSQL: the same rows through \copy, indexes that back no constraint put aside meanwhile.
 "$root/tests/support/postgres-server" start "$work/pg" >/dev/null
 url=$(cat "$work/pg/url")
 port=${url##*:}; port=${port%%/*}
 export PGPASSWORD=afterflow
-pg() { psql -qtA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U afterflow -d afterflow "$@"; }
+psql_args=(-qtA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U afterflow -d afterflow)
+pg() { psql "${psql_args[@]}" "$@"; }
 "$afterflow" --db "$url" db migrate >/dev/null
 list="'$(echo $tables | sed "s/ /','/g")'"
 pg -c "SELECT indexdef || ';' FROM pg_indexes i WHERE schemaname = 'public' AND tablename IN ($list)
@@ -109,10 +115,11 @@ pg -c "SELECT indexdef || ';' FROM pg_indexes i WHERE schemaname = 'public' AND 
     key=$([ "$table" = shipment_event ] && echo event_id || echo "${table}_id")
     echo "SELECT setval(pg_get_serial_sequence('$table', '$key'), (SELECT max($key) FROM $table));"
   done
-  echo "ANALYZE;"
+  echo "ANALYZE $(echo $tables | sed "s/ /, /g");"
 } > "$work/load-pg.sql"
-read -r wall cpu < <(measure pg -f "$work/load-pg.sql")
+read -r wall cpu < <(measure psql "${psql_args[@]}" -f "$work/load-pg.sql")
 say "PostgreSQL: loaded, indexed and analyzed in $wall s wall ($cpu s CPU in psql and the generator);" \
   "$(pg -c "SELECT pg_database_size('afterflow') / 1048576") MB"
 report_all "$url"
+fi
 say "done; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
