@@ -19,7 +19,10 @@ period=2026Q3
 backends=${AFTERFLOW_BENCH_BACKENDS:-sqlite postgresql}
 work=$(mktemp -d "${AFTERFLOW_BENCH_DIR:-/tmp}/afterflow-report.XXXXXX")
 chmod 755 "$work"
-trap '"$root/tests/support/postgres-server" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# AFTERFLOW_BENCH_KEEP=1 keeps the databases (and the server running) to look at query plans.
+if [ -z "${AFTERFLOW_BENCH_KEEP:-}" ]; then
+  trap '"$root/tests/support/postgres-server" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+fi
 afterflow="$build/cli/afterflow"
 generate="$build/bench/report_history_generate $shipments $years"
 tables="party party_role shipment shipment_line shipment_event receipt receipt_line"
@@ -89,7 +92,7 @@ read -r wall cpu < <(measure sqlite3 "$db" ".read $work/load.sql")
 say "SQLite: loaded and indexed in $wall s wall, $cpu s CPU; $(du -m "$db" | cut -f1) MB"
 report_all "$db"
 say "SQLite done; df: $(df -h "$work" | awk 'NR == 2 { print $4 " free" }')"
-rm -f "$db" "$db-wal" "$db-shm"
+[ -n "${AFTERFLOW_BENCH_KEEP:-}" ] || rm -f "$db" "$db-wal" "$db-shm"
 fi
 
 if [[ " $backends " == *" postgresql "* ]]; then
@@ -122,4 +125,5 @@ say "PostgreSQL: loaded, indexed and analyzed in $wall s wall ($cpu s CPU in psq
   "$(pg -c "SELECT pg_database_size('afterflow') / 1048576") MB"
 report_all "$url"
 fi
+[ -z "${AFTERFLOW_BENCH_KEEP:-}" ] || say "kept in $work (tests/support/postgres-server stop $work/pg)"
 say "done; load average: $(cut -d' ' -f1-3 /proc/loadavg)"

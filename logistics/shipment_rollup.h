@@ -1,7 +1,6 @@
-// Keeps the report rollups (shipment_fact, shipment_rollup, shipment_transit_rollup; migration
-// 0005) current: every write that changes what a shipment counts for in a report asks for its
-// refresh in its own transaction, so a report over millions of shipments reads sums instead of
-// scanning.
+// Keeps the report rollups (shipment_fact and the rollups of migrations 0005 and 0010) current:
+// every write that changes what a shipment counts for in a report asks for its refresh in its
+// own transaction, so a report over millions of shipments reads sums instead of scanning.
 // The KPI rules here must agree exactly with reports/shipment_figures.cc, which computes the
 // same figures from the raw tables: tests/reports compares the two.
 #pragma once
