@@ -12,6 +12,7 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 
@@ -46,8 +47,10 @@ std::vector<std::string> words(const std::string& name) {
 void printOverview(std::ostream& out, const std::vector<std::unique_ptr<Command>>& commands) {
   out << "afterflow " << AFTERFLOW_VERSION << ": after-sales service logistics\n\n"
       << "usage: afterflow [--db URL] COMMAND [OPTIONS] [ARGUMENTS]\n\ncommands:\n";
+  std::size_t width = 0;
+  for (const auto& command : commands) width = std::max(width, command->name().size() + 2);
   for (const auto& command : commands) {
-    out << "  " << std::left << std::setw(16) << command->name() << command->summary() << "\n";
+    out << "  " << std::left << std::setw(static_cast<int>(width)) << command->name() << command->summary() << "\n";
   }
   out << "\noptions:\n  --db URL        " << kDatabaseHelp << "\n  --help, -h      this help, or a command's\n"
       << "  --version       print the version\n\n"

@@ -1,8 +1,10 @@
-// afterflow db migrate | status | seed
+// afterflow db migrate | status | seed | rebuild-rollups
 #include "cli/command.h"
 #include "crm/sample_directory.h"
+#include "logistics/shipment_rollup.h"
 #include "store/migrator.h"
 #include "store/schema_inspector.h"
+#include "store/transaction.h"
 
 #include <ostream>
 
@@ -66,6 +68,22 @@ class DbSeed : public Command {
   }
 };
 
+class DbRebuildRollups : public Command {
+ public:
+  std::string name() const override { return "db rebuild-rollups"; }
+  std::string summary() const override { return "rebuild the report rollups from the shipment tables"; }
+  int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
+    if (!arguments.empty()) throw UsageError("takes no arguments");
+    auto database = context.openDatabase();
+    Poco::Data::Session session = database->session();
+    store::Transaction transaction(session);
+    const std::int64_t counted = logistics::rebuildShipmentRollups(transaction);
+    transaction.commit();
+    context.out << database->displayName() << ": report rollups rebuilt from " << counted << " shipments\n";
+    return 0;
+  }
+};
+
 }  // namespace
 
 std::vector<std::unique_ptr<Command>> dbCommands() {
@@ -73,6 +91,7 @@ std::vector<std::unique_ptr<Command>> dbCommands() {
   commands.push_back(std::make_unique<DbMigrate>());
   commands.push_back(std::make_unique<DbStatus>());
   commands.push_back(std::make_unique<DbSeed>());
+  commands.push_back(std::make_unique<DbRebuildRollups>());
   return commands;
 }
 

@@ -62,7 +62,7 @@ Result<RecordedEvent> StatusEventLog::record(store::Transaction& transaction, co
       bind(store::currentTimestamp()), into(eventId), now;
   if (shipmentId) {
     refreshShipmentProgress(session, *shipmentId);
-    refreshShipmentRollups(session, {*shipmentId});
+    refreshShipmentRollupsAtCommit(transaction, *shipmentId);
   }
   return RecordedEvent{eventId, shipmentId, *normalized};
 }

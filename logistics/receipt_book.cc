@@ -113,7 +113,7 @@ Result<std::int64_t> ReceiptBook::record(store::Transaction& transaction, const 
              "AND l.shipment_line_no = shipment_line.line_no) "
              "WHERE shipment_id = ?",
       bind(receipt.shipmentId), now;
-  refreshShipmentRollups(session, {receipt.shipmentId});
+  refreshShipmentRollupsAtCommit(transaction, receipt.shipmentId);
   return id;
 }
 

@@ -174,7 +174,7 @@ Result<std::int64_t> ShipmentBook::record(store::Transaction& transaction, const
   }
   linkWaitingEvents(session, id, s);
   refreshShipmentProgress(session, id);
-  refreshShipmentRollups(session, {id});
+  refreshShipmentRollupsAtCommit(transaction, id);
   return id;
 }
 
@@ -217,7 +217,7 @@ Result<Done> ShipmentBook::setFreightCost(store::Transaction& transaction, const
   }
   session << "UPDATE shipment SET freight_cost_cents = ?, currency = ?, updated_at = ? WHERE shipment_id = ?",
       bind(invoice.amountCents), bind(invoice.currency), bind(stamp), bind(invoice.shipmentId), now;
-  refreshShipmentRollups(session, {invoice.shipmentId});
+  refreshShipmentRollupsAtCommit(transaction, invoice.shipmentId);
   return Done{};
 }
 

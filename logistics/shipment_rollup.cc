@@ -2,6 +2,8 @@
 
 #include "store/dialect.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
 
 using namespace Poco::Data::Keywords;
@@ -66,40 +68,79 @@ std::string factsSelect(store::Dialect dialect, const std::string& which) {
          "FROM shipment s WHERE s.ship_date IS NOT NULL AND " + which;
 }
 
-// Adds (sign +1) or takes away (-1) the facts of the shipments `which` names (a condition on
-// shipment_id) to or from the rollups.
-void apply(Poco::Data::Session& session, const std::string& which, int sign) {
+// Adds (sign +1) or takes away (-1) the sums of the facts `which` names (a condition on
+// shipment_id) to or from `table`, grouped by its key: `key` (column names) computed by
+// `keyValues` (expressions over shipment_fact).
+void addSums(Poco::Data::Session& session, const std::string& table, const std::string& key,
+             const std::string& keyValues, const std::string& conflictKey, const std::string& which, int sign) {
   const std::string s = sign > 0 ? "" : "-";
   std::string columns, sums, updates;
   for (const char* counter : kCounters) {
     columns += std::string(", ") + counter;
     sums += ", " + s + "sum(" + counter + ")";
-    updates += std::string(", ") + counter + " = shipment_rollup." + counter + " + excluded." + counter;
+    updates += std::string(", ") + counter + " = " + table + "." + counter + " + excluded." + counter;
   }
-  session << "INSERT INTO shipment_rollup (client_id, carrier_key, region_key, ship_day, shipments" + columns +
-                 ", transit_hours, transit_count) "
-                 "SELECT client_id, carrier_key, region_key, ship_day, " + s + "count(*)" + sums + ", " + s +
-                 "COALESCE(sum(transit_hours), 0), " + s + "count(transit_hours) "
-                 "FROM shipment_fact WHERE " + which +
-                 " GROUP BY client_id, carrier_key, region_key, ship_day "
-                 "ON CONFLICT (client_id, ship_day, carrier_key, region_key) DO UPDATE SET "
-                 "shipments = shipment_rollup.shipments + excluded.shipments" + updates +
-                 ", transit_hours = shipment_rollup.transit_hours + excluded.transit_hours, "
-                 "transit_count = shipment_rollup.transit_count + excluded.transit_count",
-      now;
-  session << "INSERT INTO shipment_transit_rollup (client_id, carrier_key, region_key, ship_month, transit_hours, "
-             "shipments) SELECT client_id, carrier_key, region_key, substr(ship_day, 1, 7), transit_hours, " + s +
-                 "count(*) FROM shipment_fact WHERE " + which + " AND transit_hours IS NOT NULL "
-                 "GROUP BY client_id, carrier_key, region_key, substr(ship_day, 1, 7), transit_hours "
-                 "ON CONFLICT (client_id, ship_month, carrier_key, region_key, transit_hours) DO UPDATE SET "
-                 "shipments = shipment_transit_rollup.shipments + excluded.shipments",
+  session << "INSERT INTO " + table + " (" + key + ", shipments" + columns + ", transit_hours, transit_count) "
+                 "SELECT " + keyValues + ", " + s + "count(*)" + sums + ", " + s + "COALESCE(sum(transit_hours), 0), " +
+                 s + "count(transit_hours) FROM shipment_fact WHERE " + which + " GROUP BY " + keyValues +
+                 " ON CONFLICT (" + conflictKey + ") DO UPDATE SET shipments = " + table + ".shipments + "
+                 "excluded.shipments" + updates + ", transit_hours = " + table + ".transit_hours + excluded.transit_hours, "
+                 "transit_count = " + table + ".transit_count + excluded.transit_count",
       now;
 }
 
+// The same for the distributions of transit hours.
+void addTransits(Poco::Data::Session& session, const std::string& table, const std::string& key,
+                 const std::string& keyValues, const std::string& conflictKey, const std::string& which, int sign) {
+  session << "INSERT INTO " + table + " (" + key + ", transit_hours, shipments) SELECT " + keyValues +
+                 ", transit_hours, " + (sign > 0 ? "" : "-") + "count(*) FROM shipment_fact WHERE " + which +
+                 " AND transit_hours IS NOT NULL GROUP BY " + keyValues + ", transit_hours "
+                 "ON CONFLICT (" + conflictKey + ") DO UPDATE SET shipments = " + table + ".shipments + excluded.shipments",
+      now;
+}
+
+const char* const kRollupTables[] = {"shipment_rollup", "shipment_month_rollup", "shipment_transit_rollup",
+                                     "shipment_transit_all_rollup"};
+
+// Adds (sign +1) or takes away (-1) the facts of the shipments `which` names to or from every rollup.
+void apply(Poco::Data::Session& session, const std::string& which, int sign) {
+  const std::string month = "substr(ship_day, 1, 7)";
+  addSums(session, "shipment_rollup", "client_id, carrier_key, region_key, ship_day",
+          "client_id, carrier_key, region_key, ship_day", "client_id, ship_day, carrier_key, region_key", which, sign);
+  addSums(session, "shipment_month_rollup", "client_id, carrier_key, region_key, ship_month",
+          "client_id, carrier_key, region_key, " + month, "client_id, ship_month, carrier_key, region_key", which, sign);
+  addTransits(session, "shipment_transit_rollup", "client_id, carrier_key, region_key, ship_month",
+              "client_id, carrier_key, region_key, " + month,
+              "client_id, ship_month, carrier_key, region_key, transit_hours", which, sign);
+  addTransits(session, "shipment_transit_all_rollup", "carrier_key, region_key, ship_month",
+              "carrier_key, region_key, " + month, "ship_month, carrier_key, region_key, transit_hours", which, sign);
+}
+
+// The shipments a transaction touched, refreshed once before it commits.
+class PendingRollupRefresh : public store::Transaction::Deferred {
+ public:
+  void add(std::int64_t shipmentId) { ids_.insert(shipmentId); }
+  void run(Poco::Data::Session& session) override {
+    const std::vector<std::int64_t> ids(ids_.begin(), ids_.end());
+    ids_.clear();
+    refreshShipmentRollups(session, ids);
+  }
+
+ private:
+  std::set<std::int64_t> ids_;
+};
+
 }  // namespace
 
-void refreshShipmentRollups(Poco::Data::Session& session, const std::vector<std::int64_t>& shipmentIds) {
+void refreshShipmentRollupsAtCommit(store::Transaction& transaction, std::int64_t shipmentId) {
+  transaction.deferred<PendingRollupRefresh>().add(shipmentId);
+}
+
+void refreshShipmentRollups(Poco::Data::Session& session, std::vector<std::int64_t> shipmentIds) {
   const store::Dialect dialect = store::sessionDialect(session);
+  // In id order, so that two transactions lock the shipments they share in the same order.
+  std::sort(shipmentIds.begin(), shipmentIds.end());
+  shipmentIds.erase(std::unique(shipmentIds.begin(), shipmentIds.end()), shipmentIds.end());
   for (std::size_t at = 0; at < shipmentIds.size(); at += kChunk) {
     // Ids are numbers of ours, written into the SQL: a list of bound parameters would cost more.
     std::string ids;
@@ -127,6 +168,29 @@ void addImportedShipmentsToRollups(Poco::Data::Session& session, std::int64_t im
                  factsSelect(store::sessionDialect(session), "s.source_import_run_id = " + run),
       now;
   apply(session, "shipment_id IN (SELECT shipment_id FROM shipment WHERE source_import_run_id = " + run + ")", +1);
+}
+
+std::int64_t rebuildShipmentRollups(store::Transaction& transaction) {
+  Poco::Data::Session& session = transaction.session();
+  const store::Dialect dialect = store::sessionDialect(session);
+  // A refresh running beside the rebuild would take away facts the rebuild has replaced; on
+  // SQLite the transaction is the only writer already.
+  std::string tables = "shipment_fact";
+  for (const char* table : kRollupTables) tables += std::string(", ") + table;
+  if (dialect == store::Dialect::postgresql) {
+    session << "LOCK TABLE " + tables + " IN EXCLUSIVE MODE", now;
+  }
+  for (const char* table : kRollupTables) session << std::string("DELETE FROM ") + table, now;
+  session << "DELETE FROM shipment_fact", now;
+  session << std::string(kInsertFacts) + factsSelect(dialect, "true"), now;
+  apply(session, "true", +1);
+  // The planner's statistics of the rewritten tables, as autovacuum would gather them later.
+  if (dialect == store::Dialect::postgresql) {
+    session << "ANALYZE " + tables, now;
+  }
+  std::int64_t counted = 0;
+  session << "SELECT count(*) FROM shipment_fact", into(counted), now;
+  return counted;
 }
 
 }  // namespace logistics

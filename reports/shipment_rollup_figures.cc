@@ -14,12 +14,18 @@ using namespace Poco::Data::Keywords;
 namespace reports {
 namespace {
 
-std::string groupExpression(const std::string& grouping, const char* dayColumn) {
+std::string groupExpression(const std::string& grouping) {
   if (grouping == "region") return "r.region_key";
   if (grouping == "carrier") return "COALESCE(c.party_code, '')";
-  if (grouping == "month") return std::string("substr(r.") + dayColumn + ", 1, 7)";
+  if (grouping == "month") return "r.ship_month";
   if (grouping.empty()) return "''";
   throw Poco::InvalidArgumentException("no grouping '" + grouping + "' (region, carrier, month)");
+}
+
+// The carriers' codes, joined only when grouping by them: SQLite does not drop an unused LEFT
+// JOIN, which would cost a lookup per rollup row for nothing.
+std::string carrierCodes(const std::string& grouping) {
+  return grouping == "carrier" ? " LEFT JOIN party c ON c.party_id = r.carrier_key" : "";
 }
 
 std::string filters(const ShipmentScope& scope) {
@@ -52,26 +58,30 @@ std::map<std::string, ShipmentFigures> rollupShipmentFiguresBy(Poco::Data::Sessi
     throw Poco::InvalidArgumentException("the rollups do not cover " + scope.start + " to " + scope.end +
                                          " with this tolerance or region; use the plain figures");
   }
+  // Months, not days: a period is whole months, and a quarter of month rows is a few thousand
+  // at any volume. Grouped over a derived column, never over a constant: PostgreSQL refuses GROUP BY ''.
+  const std::string startMonth = scope.start.substr(0, 7), endMonth = scope.end.substr(0, 7);
   Poco::Data::Statement sums(session);
-  // Grouped over a derived column, never over a constant: PostgreSQL refuses GROUP BY ''.
   sums << "SELECT grp, sum(shipments), sum(pieces), sum(weight_g), sum(freight_cents), sum(delivered), sum(promised), "
           "sum(on_time), sum(planned), sum(shipped_on_time), sum(received), sum(accurate), sum(lines), "
           "sum(lines_accurate), sum(accident), sum(on_time_in_full), sum(transit_hours), sum(transit_count) FROM ("
-          "SELECT " + groupExpression(grouping, "ship_day") + " AS grp, r.* FROM shipment_rollup r "
-          "LEFT JOIN party c ON c.party_id = r.carrier_key WHERE r.ship_day >= ? AND r.ship_day < ?" + filters(scope) +
+          "SELECT " + groupExpression(grouping) + " AS grp, r.* FROM shipment_month_rollup r" + carrierCodes(grouping) +
+          " WHERE r.ship_month >= ? AND r.ship_month < ?" + filters(scope) +
           ") x GROUP BY grp HAVING sum(shipments) > 0";
-  bindScope(sums, scope.start, scope.end, scope);
+  bindScope(sums, startMonth, endMonth, scope);
   sums.execute();
   Poco::Data::RecordSet rows(sums);
   std::map<std::string, ShipmentFigures> out = figuresByGroup(rows);
 
   // The 90th percentile by nearest rank, from the monthly distribution of whole hours.
   Poco::Data::Statement histogram(session);
-  histogram << "SELECT grp, transit_hours, sum(shipments) FROM (SELECT " + groupExpression(grouping, "ship_month") +
-                   " AS grp, r.transit_hours, r.shipments FROM shipment_transit_rollup r "
-                   "LEFT JOIN party c ON c.party_id = r.carrier_key WHERE r.ship_month >= ? AND r.ship_month < ?" +
+  // Of all clients, from the distribution summed over them: one client's rows times the clients otherwise.
+  histogram << "SELECT grp, transit_hours, sum(shipments) FROM (SELECT " + groupExpression(grouping) +
+                   " AS grp, r.transit_hours, r.shipments FROM " +
+                   (scope.clientId ? "shipment_transit_rollup" : "shipment_transit_all_rollup") +
+                   " r" + carrierCodes(grouping) + " WHERE r.ship_month >= ? AND r.ship_month < ?" +
                    filters(scope) + ") x GROUP BY grp, transit_hours HAVING sum(shipments) > 0 ORDER BY 1, 2";
-  bindScope(histogram, scope.start.substr(0, 7), scope.end.substr(0, 7), scope);
+  bindScope(histogram, startMonth, endMonth, scope);
   histogram.execute();
   Poco::Data::RecordSet buckets(histogram);
   std::string group;

@@ -41,13 +41,23 @@ Transaction::~Transaction() {
   }
 }
 
-void Transaction::commit() { finish(true); }
+void Transaction::commit() {
+  // Still inside the transaction: a failure here leaves it active, and it is rolled back.
+  if (active_) runDeferred();
+  finish(true);
+}
 
 void Transaction::rollback() { finish(false); }
+
+void Transaction::runDeferred() {
+  // By index: deferred work may ask for more.
+  for (std::size_t i = 0; i < deferred_.size(); ++i) deferred_[i]->run(session_);
+}
 
 void Transaction::finish(bool commit) {
   if (!active_) return;
   active_ = false;
+  deferred_.clear();
   if (sqlite_) {
     if (!commit) {
       execSqlite(session_, "ROLLBACK");

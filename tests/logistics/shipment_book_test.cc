@@ -275,4 +275,42 @@ BOOST_AUTO_TEST_CASE(everything_written_in_a_transaction_that_fails_is_gone) {
   BOOST_TEST(StatusEventLog(session).unlinked().size() == 1u);  // still waiting, as before
 }
 
+BOOST_AUTO_TEST_CASE(a_shipment_book_used_on_its_own_keeps_the_report_rollups_current_at_each_commit) {
+  LogisticsFixture f;
+  const auto rollupSum = [&f](const std::string& column) {
+    Poco::Data::Session session = f.database.session();
+    std::int64_t sum = 0;
+    session << "SELECT COALESCE(sum(" + column + "), 0) FROM shipment_rollup", Poco::Data::Keywords::into(sum),
+        Poco::Data::Keywords::now;
+    return sum;
+  };
+  Shipment first = f.shipment("PRO-1"), second = f.shipment("PRO-2");
+  first.shipDate = second.shipDate = "2026-03-02T08:00:00.000Z";
+  f.inTransaction([&](store::Transaction& transaction) {
+    ShipmentBook book(transaction.session());
+    BOOST_REQUIRE(book.record(transaction, first).ok());
+    BOOST_REQUIRE(book.record(transaction, second).ok());
+    // Refreshed once at the commit, for both shipments.
+    std::int64_t facts = -1;
+    transaction.session() << "SELECT count(*) FROM shipment_fact", Poco::Data::Keywords::into(facts),
+        Poco::Data::Keywords::now;
+    BOOST_TEST(facts == 0);
+    return true;
+  });
+  BOOST_TEST(f.count("shipment_fact") == 2);
+  BOOST_TEST(rollupSum("shipments") == 2);
+  BOOST_TEST(rollupSum("accident") == 0);
+  BOOST_REQUIRE(recordEvent(f, x12Event(f.carrier, "PRO-2", "2026-03-03T09:15:00.000Z", "A9")).ok());
+  BOOST_TEST(rollupSum("shipments") == 2);
+  BOOST_TEST(rollupSum("accident") == 1);
+  // What a rolled back transaction asked for is not done.
+  f.inTransaction([&](store::Transaction& transaction) {
+    BOOST_REQUIRE(StatusEventLog(transaction.session())
+                      .record(transaction, x12Event(f.carrier, "PRO-1", "2026-03-03T10:15:00.000Z", "A9"))
+                      .ok());
+    return false;
+  });
+  BOOST_TEST(rollupSum("accident") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -118,4 +118,57 @@ BOOST_AUTO_TEST_CASE(committing_after_a_caught_error_on_sqlite_keeps_the_stateme
   BOOST_TEST(countRows(test.database()) == 1);
 }
 
+namespace {
+
+// Deferred work that counts its runs and writes one row per run, inside the transaction.
+struct CountingWork : store::Transaction::Deferred {
+  int runs = 0;
+  void run(Poco::Data::Session& session) override {
+    ++runs;
+    session << "INSERT INTO item (id, name) VALUES (" + std::to_string(100 + runs) + ", 'deferred')", now;
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(deferred_work_runs_once_inside_the_transaction_when_it_commits) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  CountingWork& work = transaction.deferred<CountingWork>();
+  BOOST_TEST(&transaction.deferred<CountingWork>() == &work);  // asked twice, made once
+  session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  BOOST_TEST(work.runs == 0);
+  BOOST_TEST(countRows(test.database()) == 0);
+  transaction.commit();
+  BOOST_TEST(countRows(test.database()) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(deferred_work_is_dropped_by_a_rollback) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  {
+    store::Transaction transaction(session);
+    transaction.deferred<CountingWork>();
+    transaction.rollback();
+  }
+  BOOST_TEST(countRows(test.database()) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(deferred_work_can_run_early_for_a_reader_inside_the_transaction) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  transaction.deferred<CountingWork>();
+  transaction.runDeferred();
+  int inside = 0;
+  session << "SELECT count(*) FROM item", into(inside), now;
+  BOOST_TEST(inside == 1);
+  transaction.commit();  // runs it again: the work decides what a second run does
+  BOOST_TEST(countRows(test.database()) == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
