@@ -63,7 +63,7 @@ void importSales(store::Database& database, const YearPlan& plan, const std::str
       pos_import::ImportOptions options;
       options.schemasRoot = schemasRoot;
       options.format = shop.poslog ? pos_import::PosFormat::poslog : pos_import::PosFormat::csv;
-      if (!shop.poslog) options.mappingPath = Poco::Path(schemasRoot).append("pos-mappings/vendor-a.ini").toString();
+      if (!shop.poslog) options.mappingPath = Poco::Path(schemasRoot).append("pos-mappings/vendor-a-with-cost.ini").toString();
       const pos_import::ImportSummary summary = pos_import::importPosFile(database, path, options);
       ++outcome.posFiles;
       outcome.salesImported += summary.imported;

@@ -12,7 +12,7 @@ namespace demo {
 std::string salesCsv(const std::vector<const PlannedSale*>& sales) {
   std::ostringstream out;
   out << "store,business_day,register,receipt,time,sku,description,qty,amount,currency,loyalty,email,phone,serial,"
-         "type,reason,disposal\n";
+         "type,reason,disposal,cost\n";
   for (const PlannedSale* sale : sales) {
     const Store& store = demoStores()[sale->store];
     const std::string day = Poco::DateTimeFormatter::format(sale->at, "%Y-%m-%d");
@@ -20,7 +20,8 @@ std::string salesCsv(const std::vector<const PlannedSale*>& sales) {
     for (const PlannedSaleLine& line : sale->lines) {
       out << store.code << ',' << day << ",1,R-" << sale->sequence << ',' << time << ',' << line.sku << ','
           << line.sku << ',' << line.quantity << ',' << amountText(line.amountCents) << ",EUR,"
-          << sale->loyaltyId.value_or("") << ",,," << line.serial.value_or("") << ",SALE,,\n";
+          << sale->loyaltyId.value_or("") << ",,," << line.serial.value_or("") << ",SALE,,,"
+          << amountText(line.costCents) << '\n';
     }
   }
   return out.str();

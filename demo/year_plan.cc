@@ -143,6 +143,11 @@ void planSales(YearPlan& plan, RandomSource& random, const DemoScale& scale, con
       // Prices vary by a few per cent around the list price (promotions, bundles).
       const auto list = product.unitPriceCents.value_or(1000);
       line.amountCents = line.quantity * (list - list * random.between(0, 12) / 100);
+      // Cost 60-79 % of list, fixed per product (no random draw, so the rest of the year stays
+      // as it was): margins differ by product, and with them the customers' ABC classes.
+      int spread = 0;
+      for (const char c : product.sku) spread = (spread * 31 + static_cast<unsigned char>(c)) % 20;
+      line.costCents = line.quantity * list * (60 + spread) / 100;
       sale.lines.push_back(line);
     }
     plan.sales.push_back(std::move(sale));

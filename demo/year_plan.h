@@ -59,6 +59,7 @@ struct PlannedSaleLine {
   std::string sku;
   int quantity = 1;
   std::int64_t amountCents = 0;
+  std::int64_t costCents = 0;  // what the goods cost the store: margins for ABC
   std::optional<std::string> serial;
 };
 

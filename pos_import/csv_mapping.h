@@ -14,7 +14,7 @@ namespace pos_import {
 // transaction; consecutive rows with the same key are its lines.
 enum class CsvField {
   store, businessDay, workstation, operatorId, transaction, timestamp, sku, description, quantity, unitPrice, amount,
-  currency, loyaltyId, email, phone, customerName, serial, kind, returnReason, disposal, count
+  cost, currency, loyaltyId, email, phone, customerName, serial, kind, returnReason, disposal, count
 };
 
 struct CsvMapping {

@@ -306,6 +306,12 @@ class CsvImport {
       line.unitPriceCents = parseCents(get(CsvField::unitPrice), decimalComma);
       if (!line.unitPriceCents) return "unit price '" + text(get(CsvField::unitPrice)) + "' is not an amount";
     }
+    // What the goods cost the seller, for margins (ABC); exports that leave it out give lines
+    // crm reports as uncosted.
+    if (columns_[static_cast<std::size_t>(CsvField::cost)] >= 0 && !trim(get(CsvField::cost)).empty()) {
+      line.costCents = parseCents(get(CsvField::cost), decimalComma);
+      if (!line.costCents) return "cost '" + text(get(CsvField::cost)) + "' is not an amount";
+    }
     bool isReturn = false;
     const std::string kind = Poco::toLower(text(trim(get(CsvField::kind))));
     if (!kind.empty()) {
@@ -319,6 +325,7 @@ class CsvImport {
     if (isReturn) {
       line.quantity = -std::abs(line.quantity);
       line.amountCents = -std::abs(line.amountCents);
+      if (line.costCents) line.costCents = -std::abs(*line.costCents);
       line.returnReason = optionalText(CsvField::returnReason);
       line.disposalMethod = optionalText(CsvField::disposal);
     }

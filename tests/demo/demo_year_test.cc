@@ -185,6 +185,10 @@ BOOST_AUTO_TEST_CASE(the_quarterly_report_is_written_with_its_kpis_and_charts_an
   BOOST_TEST(kpis->getValue<double>("accuracy_rate") ==
              static_cast<double>(figures.receivedAccurate) / static_cast<double>(figures.received));
   BOOST_TEST(html.find(std::to_string(figures.shipments)) != std::string::npos);
+  // The till exports carry costs, so the report can rank customers by margin.
+  const auto customers = json->getObject("customers")->getObject("kpis");
+  BOOST_TEST(customers->getValue<std::int64_t>("key_customers") > 0);
+  BOOST_TEST(customers->getValue<std::int64_t>("key_customers") < customers->getValue<std::int64_t>("customers_with_sales"));
 }
 
 BOOST_AUTO_TEST_CASE(a_database_with_data_is_not_fresh_and_force_deletes_only_sqlite_files) {

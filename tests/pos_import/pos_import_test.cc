@@ -99,6 +99,9 @@ BOOST_AUTO_TEST_CASE(a_latin1_csv_with_decimal_comma_and_quoted_fields_imports_a
   BOOST_TEST(count(f.database, "SELECT amount_cents FROM sale_line WHERE sku = 'DRY-300'") == 129900);
   BOOST_TEST(scalar<double>(f.database, "SELECT quantity FROM sale_line WHERE quantity < 0") == -0.5);
   BOOST_TEST(count(f.database, "SELECT amount_cents FROM sale_line WHERE quantity < 0") == -625);
+  BOOST_TEST(count(f.database, "SELECT cost_cents FROM sale_line WHERE sku = 'DRY-300'") == 101050);
+  BOOST_TEST(count(f.database, "SELECT cost_cents FROM sale_line WHERE quantity < 0") == -310);  // a return's cost comes back
+  BOOST_TEST(count(f.database, "SELECT COUNT(*) FROM sale_line WHERE sku = 'FLT-20' AND quantity > 0 AND cost_cents IS NULL") == 1);
   BOOST_TEST(text(f.database, "SELECT return_reason FROM sale_line WHERE quantity < 0") == "Falsche Gr\xC3\xB6\xC3\x9F" "e");
 }
 
