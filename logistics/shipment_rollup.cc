@@ -116,6 +116,15 @@ void apply(Poco::Data::Session& session, const std::string& which, int sign) {
               "carrier_key, region_key, " + month, "ship_month, carrier_key, region_key, transit_hours", which, sign);
 }
 
+// Rollup rows are shared by many shipments (a month, carrier and region over all clients), and a
+// refresh upserts them in whatever order its GROUP BY yields: two PostgreSQL transactions doing
+// so at once can deadlock. They take turns instead, from here to their commit (a short stretch:
+// the refresh runs just before COMMIT), as SQLite's single writer does anyway.
+void takeTurnAsRollupWriter(Poco::Data::Session& session) {
+  if (store::sessionDialect(session) != store::Dialect::postgresql) return;
+  session << "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(7310280513) AS locked) AS turn", now;
+}
+
 // The shipments a transaction touched, refreshed once before it commits.
 class PendingRollupRefresh : public store::Transaction::Deferred {
  public:
@@ -138,6 +147,7 @@ void refreshShipmentRollupsAtCommit(store::Transaction& transaction, std::int64_
 
 void refreshShipmentRollups(Poco::Data::Session& session, std::vector<std::int64_t> shipmentIds) {
   const store::Dialect dialect = store::sessionDialect(session);
+  if (!shipmentIds.empty()) takeTurnAsRollupWriter(session);
   // In id order, so that two transactions lock the shipments they share in the same order.
   std::sort(shipmentIds.begin(), shipmentIds.end());
   shipmentIds.erase(std::unique(shipmentIds.begin(), shipmentIds.end()), shipmentIds.end());
@@ -163,6 +173,7 @@ void refreshShipmentRollups(Poco::Data::Session& session, std::vector<std::int64
 
 void addImportedShipmentsToRollups(Poco::Data::Session& session, std::int64_t importRunId) {
   // The shipments of a run are new: they have no facts yet, nothing to take away first.
+  takeTurnAsRollupWriter(session);
   const std::string run = std::to_string(importRunId);
   session << std::string(kInsertFacts) +
                  factsSelect(store::sessionDialect(session), "s.source_import_run_id = " + run),
@@ -177,6 +188,7 @@ std::int64_t rebuildShipmentRollups(store::Transaction& transaction) {
   // SQLite the transaction is the only writer already.
   std::string tables = "shipment_fact";
   for (const char* table : kRollupTables) tables += std::string(", ") + table;
+  takeTurnAsRollupWriter(session);
   if (dialect == store::Dialect::postgresql) {
     session << "LOCK TABLE " + tables + " IN EXCLUSIVE MODE", now;
   }

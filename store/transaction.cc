@@ -42,8 +42,16 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  // Still inside the transaction: a failure here leaves it active, and it is rolled back.
-  if (active_) runDeferred();
+  if (active_) {
+    // Deferred work that fails may have done part of its statements (SQLite keeps a transaction
+    // open after a failed statement): roll back at once, so no later commit() can keep the half.
+    try {
+      runDeferred();
+    } catch (...) {
+      finish(false);
+      throw;
+    }
+  }
   finish(true);
 }
 

@@ -129,7 +129,29 @@ struct CountingWork : store::Transaction::Deferred {
   }
 };
 
+// Deferred work that writes a row, then fails (a database error halfway through its statements).
+struct FailingWork : store::Transaction::Deferred {
+  void run(Poco::Data::Session& session) override {
+    session << "INSERT INTO item (id, name) VALUES (50, 'half')", now;
+    session << "INSERT INTO item (id, name) VALUES (1, 'clash')", now;
+  }
+};
+
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(deferred_work_failing_at_commit_rolls_back_everything_and_a_second_commit_keeps_nothing) {
+  TestDatabase test;
+  createItems(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  session << "INSERT INTO item (id, name) VALUES (1, 'a')", now;
+  transaction.deferred<FailingWork>();
+  BOOST_CHECK_THROW(transaction.commit(), Poco::Exception);
+  transaction.commit();  // a caller that caught the error and commits anyway: nothing to keep
+  BOOST_TEST(countRows(test.database()) == 0);
+  session << "INSERT INTO item (id, name) VALUES (2, 'b')", now;  // the session is clean again
+  BOOST_TEST(countRows(test.database()) == 1);
+}
 
 BOOST_AUTO_TEST_CASE(deferred_work_runs_once_inside_the_transaction_when_it_commits) {
   TestDatabase test;
