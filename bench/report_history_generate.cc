@@ -6,6 +6,8 @@
 // written by separate runs, agree with each other. Values are in afterflow's stored forms
 // (UTC timestamps with milliseconds, cents, normalized statuses); an empty field is NULL.
 // Usage: report_history_generate N YEARS party|party_role|shipment|shipment_line|shipment_event|receipt|receipt_line
+#include "bench/civil_date.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -38,22 +40,10 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64
 // A deterministic random number in [0, n) for shipment i and purpose k.
 long pick(long i, int k, long n) { return static_cast<long>(mix(static_cast<std::uint64_t>(i) * 64 + k) % n); }
 
-void civil(long days, int& y, int& m, int& d) {
-  days += 719468;
-  const long era = days / 146097;
-  const long doe = days - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
 // Minutes since 1970 as a stored timestamp.
 std::string stamp(long minutes) {
   int y, m, d;
-  civil(minutes / 1440, y, m, d);
+  bench::civil(minutes / 1440, y, m, d);
   char text[32];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02ld:%02ld:00.000Z", y, m, d, minutes % 1440 / 60, minutes % 60);
   return text;
@@ -88,7 +78,7 @@ class History {
     const long first = kLastDay - 365L * years + 1;
     for (long day = first; day <= kLastDay; ++day) {
       int y, m, d;
-      civil(day, y, m, d);
+      bench::civil(day, y, m, d);
       const long weekday = (day + 4) % 7;  // 0: Sunday
       const double growth = std::pow(1.15, static_cast<double>(day - first) / 365.0);
       cumulative_.push_back((cumulative_.empty() ? 0 : cumulative_.back()) +

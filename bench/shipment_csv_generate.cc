@@ -2,6 +2,8 @@
 // bench/shipment_import.sh. Clients and carriers are those of `afterflow db seed`. Rows are in
 // ship-date order across one year, as TMS exports list them; some values need RFC 4180 quoting.
 // Usage: shipment_csv_generate N
+#include "bench/civil_date.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -18,18 +20,6 @@ const char* const kModes[] = {"road", "rail", "sea", "air", "multimodal", "LTL"}
 const char* const kGoods[] = {"\"Washing machines, 60 cm\"", "Dishwashers", "\"Display 55\"\" TV\"",
                               "Spare parts", "Fridge-freezers"};
 const char* const kCarriers[] = {"CARRIER-FAST", "CARRIER-RAIL"};
-
-void civil(long days, int& y, int& m, int& d) {
-  days += 719468;
-  const long era = days / 146097;
-  const long doe = days - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
 
 }  // namespace
 
@@ -49,8 +39,8 @@ int main(int argc, char** argv) {
     const City& from = kCities[i % 6];
     const City& to = kCities[(i * 7 + 3) % 6];
     int y, m, d, py, pm, pd;
-    civil(firstDay + i * 365 / (rows > 0 ? rows : 1), y, m, d);
-    civil(firstDay + i * 365 / (rows > 0 ? rows : 1) + 2, py, pm, pd);
+    bench::civil(firstDay + i * 365 / (rows > 0 ? rows : 1), y, m, d);
+    bench::civil(firstDay + i * 365 / (rows > 0 ? rows : 1) + 2, py, pm, pd);
     const bool delivered = i % 10 != 0;
     char delivery[40] = "";
     if (delivered) {
