@@ -34,6 +34,10 @@ std::string numbered(const char* prefix, int year, int n, int width) {
 
 std::string loyaltyId(int year, int customer) { return numbered("LOY", year, customer, 5); }
 
+// One card holder in ten stops buying after a month from February to June; the others buy all
+// year. Fixed by the customer's number, so changing how sales are drawn does not move it.
+int lastBuyingMonth(int customer) { return customer % 10 == 3 ? 2 + (customer / 10) % 5 : 12; }
+
 struct CatalogItem {
   const crm::Product* product;
   double shipWeight, saleWeight;
@@ -132,7 +136,11 @@ void planSales(YearPlan& plan, RandomSource& random, const DemoScale& scale, con
     const int month = static_cast<int>(random.weighted(kSalesSeason)) + 1;
     sale.at = momentIn(random, plan.year, month, 9, 20);
     sale.store = static_cast<std::size_t>(random.between(0, static_cast<int>(demoStores().size()) - 1));
-    if (random.chance(0.75)) sale.loyaltyId = loyaltyId(plan.year, random.between(1, scale.customers));
+    if (random.chance(0.75)) {
+      // A customer who has left buys no more; the sale goes through the till without a card.
+      const int customer = random.between(1, scale.customers);
+      if (month <= lastBuyingMonth(customer)) sale.loyaltyId = loyaltyId(plan.year, customer);
+    }
     const int lineCount = random.chance(0.3) ? 2 : 1;
     for (int l = 0; l < lineCount; ++l) {
       const crm::Product& product = *items[random.weighted(itemWeights)].product;
@@ -272,6 +280,10 @@ void planService(YearPlan& plan, RandomSource& random, const DemoScale& scale) {
 
   const char* lostReasons[] = {"price", "moved away", "service quality", "competitor product"};
   int key = 0;
+  std::vector<int> leavers;
+  for (int customer = 1; customer <= scale.customers; ++customer) {
+    if (lastBuyingMonth(customer) < 12) leavers.push_back(customer);
+  }
   for (int i = 0; i < scale.customers / 2; ++i) {
     PlannedSurvey s;
     s.sourceKey = numbered("SRV", plan.year, ++key, 6);
@@ -281,10 +293,14 @@ void planService(YearPlan& plan, RandomSource& random, const DemoScale& scale) {
     if (kind < 0.55) {
       s.survey = "csat";
       s.score = static_cast<int>(random.weighted({0.04, 0.06, 0.15, 0.40, 0.35})) + 1;
-    } else if (kind < 0.95) {
+    } else if (kind < 0.95 || leavers.empty()) {
       s.survey = "nps";
       s.score = static_cast<int>(random.weighted({0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.08, 0.12, 0.18, 0.22, 0.23}));
     } else {
+      // Exit surveys go to those who left, a month or two after their last purchase.
+      const int leaver = leavers[static_cast<std::size_t>(random.between(0, static_cast<int>(leavers.size()) - 1))];
+      s.loyaltyId = loyaltyId(plan.year, leaver);
+      s.answeredAt = momentIn(random, plan.year, lastBuyingMonth(leaver) + random.between(1, 2), 8, 22);
       s.survey = "exit";
       s.lostReason = lostReasons[random.between(0, 3)];
     }

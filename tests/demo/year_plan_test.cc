@@ -59,6 +59,26 @@ BOOST_AUTO_TEST_CASE(the_year_peaks_before_christmas_dips_in_summer_and_ends_wit
   BOOST_TEST(underway > 0);
 }
 
+BOOST_AUTO_TEST_CASE(some_card_holders_stop_buying_and_only_they_answer_exit_surveys) {
+  const YearPlan plan = planYear(options(3, 4000), catalog());
+  std::map<std::string, Poco::DateTime> lastSale;
+  for (const PlannedSale& sale : plan.sales) {
+    if (sale.loyaltyId && (!lastSale.count(*sale.loyaltyId) || lastSale[*sale.loyaltyId] < sale.at)) lastSale[*sale.loyaltyId] = sale.at;
+  }
+  int exits = 0, stoppedBySummer = 0;
+  for (const PlannedSurvey& survey : plan.surveys) {
+    if (survey.survey != "exit") continue;
+    ++exits;
+    BOOST_TEST(survey.lostReason.has_value());
+    const auto last = lastSale.find(survey.loyaltyId);
+    if (last == lastSale.end()) continue;  // left before buying anything this year
+    BOOST_TEST((last->second < survey.answeredAt), survey.loyaltyId);
+    if (last->second.month() <= 6) ++stoppedBySummer;
+  }
+  BOOST_TEST(exits > 20);
+  BOOST_TEST(stoppedBySummer > 10);
+}
+
 BOOST_AUTO_TEST_CASE(regions_differ_in_punctuality_and_the_peak_makes_every_region_later) {
   const YearPlan plan = planYear(options(1, 20000), catalog());
   std::map<std::string, std::pair<int, int>> onTime, peakOnTime;  // region: on time, delivered
