@@ -20,10 +20,13 @@ class Demo : public Command {
  public:
   std::string name() const override { return "demo"; }
   std::string summary() const override {
-    return "a generated year in a fresh database, through the real paths, and its quarterly report";
+    return "generated years in a fresh database, through the real paths, and the last one's quarterly report";
   }
   void defineOptions(Poco::Util::OptionSet& options) override {
-    options.addOption(Option("year", "", "the year to generate (default 2025)").argument("YEAR"));
+    options.addOption(Option("year", "", "the year of the report, the last one generated (default 2025)").argument("YEAR"));
+    options.addOption(Option("years", "", "how many years to generate, ending with --year (default 2: the report "
+                                          "compares with the year before)")
+                          .argument("N"));
     options.addOption(Option("out", "", "folder of the partner files, till exports and report (default ./afterflow-demo)")
                           .argument("DIR"));
     options.addOption(Option("seed", "", "the same seed makes the same year (default 1)").argument("N"));
@@ -33,6 +36,9 @@ class Demo : public Command {
   void handleOption(const std::string& name, const std::string& value) override {
     if (name == "year" && (!Poco::NumberParser::tryParse(value, options_.year) || options_.year < 1971 || options_.year > 9998)) {
       throw UsageError("--year takes a year such as 2025");
+    }
+    if (name == "years" && (!Poco::NumberParser::tryParse(value, options_.years) || options_.years < 1 || options_.years > 5)) {
+      throw UsageError("--years takes 1 to 5");
     }
     if (name == "seed" && !Poco::NumberParser::tryParseUnsigned64(value, options_.seed)) {
       throw UsageError("--seed takes a whole number from 0");
@@ -52,7 +58,7 @@ class Demo : public Command {
     if (!demo::holdsNoData(*database)) {
       if (!force_) {
         context.err << "afterflow demo: " << database->displayName()
-                    << " holds data already; the demo writes a whole year and wants a fresh database: give "
+                    << " holds data already; the demo writes whole years and wants a fresh database: give "
                        "another --db, or --force to delete this SQLite file and start over\n";
         return 1;
       }
@@ -69,7 +75,9 @@ class Demo : public Command {
       if (folder.exists()) folder.remove(true);
     }
 
-    context.out << "afterflow demo: the year " << options_.year << " (seed " << options_.seed << ", scale "
+    context.out << "afterflow demo: " << (options_.years == 1 ? "the year " : "the years ")
+                << (options_.years == 1 ? "" : std::to_string(options_.year - options_.years + 1) + "-") << options_.year
+                << " (seed " << options_.seed << ", scale "
                 << options_.scale.name << ") into " << database->displayName() << "\n";
     demo::DemoYear year(*database, options_);
     const demo::DemoOutcome outcome = year.run([&](const std::string& line) {

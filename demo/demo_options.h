@@ -18,7 +18,10 @@ struct DemoScale {
 };
 
 struct DemoOptions {
-  int year = 2025;
+  int year = 2025;  // the report's year
+  // Years generated, ending with `year`: with the year before it, the report compares its quarter
+  // with the same quarter a year earlier and finds customers who stopped buying a year ago.
+  int years = 2;
   std::uint64_t seed = 1;
   DemoScale scale = DemoScale::small();
   std::string outDirectory = "afterflow-demo";

@@ -96,15 +96,26 @@ DemoOutcome DemoYear::run(const std::function<void(const std::string&)>& progres
   }
   DemoPartners partners = setUp.value();
   const std::vector<crm::Product> products = crm::ProductCatalog(database_).list();
-  const YearPlan plan = planYear(options_, products);
-  outcome.shipmentsPlanned = plan.shipments.size();
-  outcome.salesPlanned = plan.sales.size();
-  outcome.returnsPlanned = plan.returns.size();
-  say("directory seeded, 8 partner profiles; planned " + std::to_string(plan.shipments.size()) + " shipments, " +
+  say("directory seeded, 8 partner profiles");
+  for (int year = options_.year - options_.years + 1; year <= options_.year; ++year) {
+    runYear(planYear(options_, year, products), partners, inbox, schemas, outcome, say);
+  }
+  outcome.intake = inbox.tally();
+  for (const std::string& problem : outcome.intake.problems) outcome.problems.push_back(problem);
+  outcome.report = writeQuarterlyReport(database_, options_.year, folder(options_.outDirectory, "report"));
+  return outcome;
+}
+
+void DemoYear::runYear(const YearPlan& plan, DemoPartners& partners, PartnerInbox& inbox, const std::string& schemas,
+                       DemoOutcome& outcome, const std::function<void(const std::string&)>& say) {
+  outcome.shipmentsPlanned += plan.shipments.size();
+  outcome.salesPlanned += plan.sales.size();
+  outcome.returnsPlanned += plan.returns.size();
+  say(std::to_string(plan.year) + ": planned " + std::to_string(plan.shipments.size()) + " shipments, " +
       std::to_string(plan.sales.size()) + " POS receipts, " + std::to_string(plan.returns.size()) + " returns");
 
   importSales(database_, plan, folder(options_.outDirectory, "pos"), schemas, outcome);
-  say("POS: " + std::to_string(outcome.posFiles) + " till exports imported, " + std::to_string(outcome.salesImported) +
+  say("POS so far: " + std::to_string(outcome.posFiles) + " till exports imported, " + std::to_string(outcome.salesImported) +
       " sales, " + std::to_string(outcome.customersCreated) + " customers");
   const std::map<std::string, std::string> customers = customerCodesByLoyaltyId(database_);
   const auto customerOf = [&](const std::optional<std::string>& loyaltyId) -> std::optional<std::string> {
@@ -182,16 +193,15 @@ DemoOutcome DemoYear::run(const std::function<void(const std::string&)>& progres
     say("month " + tag + ": " + std::to_string(shipped.size()) + " shipments, " + std::to_string(returns.size()) +
         " returns; " + std::to_string(inbox.tally().received) + " partner files received so far");
   }
-  outcome.intake = inbox.tally();
-  for (const std::string& problem : outcome.intake.problems) outcome.problems.push_back(problem);
 
-  outcome.service = runServiceDesk(database_, plan, customers, folder(options_.outDirectory, "surveys"));
-  for (const std::string& problem : outcome.service.problems) outcome.problems.push_back(problem);
-  say("service: " + std::to_string(outcome.service.casesOpened) + " cases, " +
-      std::to_string(outcome.service.surveysImported) + " survey answers");
-
-  outcome.report = writeQuarterlyReport(database_, plan.year, folder(options_.outDirectory, "report"));
-  return outcome;
+  const ServiceOutcome service = runServiceDesk(database_, plan, customers, folder(options_.outDirectory, "surveys"));
+  for (const std::string& problem : service.problems) outcome.problems.push_back(problem);
+  outcome.service.casesOpened += service.casesOpened;
+  outcome.service.casesResolved += service.casesResolved;
+  outcome.service.surveysImported += service.surveysImported;
+  outcome.service.surveyFile = service.surveyFile;
+  say("service " + std::to_string(plan.year) + ": " + std::to_string(service.casesOpened) + " cases, " +
+      std::to_string(service.surveysImported) + " survey answers");
 }
 
 }  // namespace demo

@@ -1,6 +1,7 @@
-// `afterflow demo` as a library call: a generated year of a manufacturer's after-sales
-// logistics, fed through the product's own paths into an empty database. The sample directory
-// and partner profiles; the stores' till exports through pos_import; each month the partners'
+// `afterflow demo` as a library call: generated years of a manufacturer's after-sales logistics
+// (the report's year and, by default, the one before), fed through the product's own paths into
+// an empty database. The sample directory and partner profiles; then, year by year, the stores'
+// till exports through pos_import; each month the partners'
 // files written to their inboxes and received by exchange::Intake (ship notices 856/DESADV,
 // status reports 214/IFTSTA, receipts 944/RECADV, freight invoices 210, returns 180/RETANN,
 // disposal reports), the service centre's steps on each RMA, service cases and surveys through
@@ -8,9 +9,11 @@
 #pragma once
 
 #include "demo/demo_options.h"
+#include "demo/demo_partners.h"
 #include "demo/partner_inbox.h"
 #include "demo/report_files.h"
 #include "demo/service_desk.h"
+#include "demo/year_plan.h"
 #include "store/database.h"
 
 #include <functional>
@@ -42,6 +45,9 @@ class DemoYear {
   DemoOutcome run(const std::function<void(const std::string&)>& progress = {});
 
  private:
+  void runYear(const YearPlan& plan, DemoPartners& partners, PartnerInbox& inbox, const std::string& schemas,
+               DemoOutcome& outcome, const std::function<void(const std::string&)>& say);
+
   store::Database& database_;
   DemoOptions options_;
 };

@@ -5,8 +5,9 @@
 namespace demo {
 namespace {
 
-// X12 W1703 holds at most 12 characters: "RCV" and the shipment's six digits.
-std::string receiptNumber(const PlannedShipment& s) { return "RCV" + s.billOfLading.substr(9); }
+// X12 W1703 holds at most 12 characters: "RCV", the year's last two digits and the shipment's
+// six ("BOL-2025-000123" gives "RCV25000123"), unique across the demo's years.
+std::string receiptNumber(const PlannedShipment& s) { return "RCV" + s.billOfLading.substr(6, 2) + s.billOfLading.substr(9); }
 
 }  // namespace
 

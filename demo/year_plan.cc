@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace demo {
 namespace {
@@ -32,11 +33,22 @@ std::string numbered(const char* prefix, int year, int n, int width) {
   return buffer;
 }
 
-std::string loyaltyId(int year, int customer) { return numbered("LOY", year, customer, 5); }
+// Card holders keep their card from one year to the next.
+std::string loyaltyId(int customer) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "LOY-%05d", customer);
+  return buffer;
+}
 
-// One card holder in ten stops buying after a month from February to June; the others buy all
-// year. Fixed by the customer's number, so changing how sales are drawn does not move it.
-int lastBuyingMonth(int customer) { return customer % 10 == 3 ? 2 + (customer / 10) % 5 : 12; }
+// Months counted across years (year * 12 + month - 1), to compare moments of different years.
+int monthIndex(int year, int month) { return year * 12 + month - 1; }
+
+// One card holder in ten stops buying after a month from April to December of the demo's first
+// year (the year before the report's when it generates two); the others never stop. Fixed by
+// the customer's number, so changing how sales are drawn does not move it.
+int lastBuyingMonth(int customer, int firstYear) {
+  return customer % 10 == 3 ? monthIndex(firstYear, 4 + (customer / 10) % 9) : std::numeric_limits<int>::max();
+}
 
 struct CatalogItem {
   const crm::Product* product;
@@ -139,7 +151,7 @@ void planSales(YearPlan& plan, RandomSource& random, const DemoScale& scale, con
     if (random.chance(0.75)) {
       // A customer who has left buys no more; the sale goes through the till without a card.
       const int customer = random.between(1, scale.customers);
-      if (month <= lastBuyingMonth(customer)) sale.loyaltyId = loyaltyId(plan.year, customer);
+      if (monthIndex(plan.year, month) <= lastBuyingMonth(customer, plan.firstYear)) sale.loyaltyId = loyaltyId(customer);
     }
     const int lineCount = random.chance(0.3) ? 2 : 1;
     for (int l = 0; l < lineCount; ++l) {
@@ -211,7 +223,7 @@ void planReturns(YearPlan& plan, RandomSource& random, const DemoScale& scale, c
     PlannedReturn r;
     r.channel = ReturnChannel::recyclerRetann;
     r.requestedAt = momentIn(random, plan.year, random.between(1, 12), 7, 16);
-    if (random.chance(0.6)) r.loyaltyId = loyaltyId(plan.year, random.between(1, scale.customers));
+    if (random.chance(0.6)) r.loyaltyId = loyaltyId(random.between(1, scale.customers));
     r.sku = appliances[static_cast<std::size_t>(random.between(0, static_cast<int>(appliances.size()) - 1))]->product->sku;
     r.serial = numbered(("OLD-" + r.sku).c_str(), plan.year, i + 1, 6);
     r.reasonCode = "EOL";
@@ -265,7 +277,7 @@ void planService(YearPlan& plan, RandomSource& random, const DemoScale& scale) {
   for (int i = 0; i < count; ++i) {
     const Kind& kind = kinds[random.weighted(weights)];
     PlannedCase c;
-    c.loyaltyId = loyaltyId(plan.year, random.between(1, scale.customers));
+    c.loyaltyId = loyaltyId(random.between(1, scale.customers));
     c.kind = kind.name;
     c.openedAt = momentIn(random, plan.year, static_cast<int>(random.weighted(kSalesSeason)) + 1, 8, 19);
     c.summary = kind.summary;
@@ -280,14 +292,19 @@ void planService(YearPlan& plan, RandomSource& random, const DemoScale& scale) {
 
   const char* lostReasons[] = {"price", "moved away", "service quality", "competitor product"};
   int key = 0;
-  std::vector<int> leavers;
+  // Those who left answer an exit survey a month or two after their last purchase, in this year.
+  std::vector<std::pair<int, int>> leavers;  // customer, month of the exit survey (1-12)
   for (int customer = 1; customer <= scale.customers; ++customer) {
-    if (lastBuyingMonth(customer) < 12) leavers.push_back(customer);
+    const int last = lastBuyingMonth(customer, plan.firstYear);
+    if (last == std::numeric_limits<int>::max()) continue;
+    for (const int after : {1, 2}) {
+      if ((last + after) / 12 == plan.year) leavers.push_back({customer, (last + after) % 12 + 1});
+    }
   }
   for (int i = 0; i < scale.customers / 2; ++i) {
     PlannedSurvey s;
     s.sourceKey = numbered("SRV", plan.year, ++key, 6);
-    s.loyaltyId = loyaltyId(plan.year, random.between(1, scale.customers));
+    s.loyaltyId = loyaltyId(random.between(1, scale.customers));
     s.answeredAt = momentIn(random, plan.year, random.between(1, 12), 8, 22);
     const double kind = random.fraction();
     if (kind < 0.55) {
@@ -297,10 +314,9 @@ void planService(YearPlan& plan, RandomSource& random, const DemoScale& scale) {
       s.survey = "nps";
       s.score = static_cast<int>(random.weighted({0.02, 0.02, 0.02, 0.03, 0.03, 0.05, 0.08, 0.12, 0.18, 0.22, 0.23}));
     } else {
-      // Exit surveys go to those who left, a month or two after their last purchase.
-      const int leaver = leavers[static_cast<std::size_t>(random.between(0, static_cast<int>(leavers.size()) - 1))];
-      s.loyaltyId = loyaltyId(plan.year, leaver);
-      s.answeredAt = momentIn(random, plan.year, lastBuyingMonth(leaver) + random.between(1, 2), 8, 22);
+      const auto& [leaver, month] = leavers[static_cast<std::size_t>(random.between(0, static_cast<int>(leavers.size()) - 1))];
+      s.loyaltyId = loyaltyId(leaver);
+      s.answeredAt = momentIn(random, plan.year, month, 8, 22);
       s.survey = "exit";
       s.lostReason = lostReasons[random.between(0, 3)];
     }
@@ -336,10 +352,11 @@ int PlannedShipment::pieces() const {
   return n;
 }
 
-YearPlan planYear(const DemoOptions& options, const std::vector<crm::Product>& products) {
+YearPlan planYear(const DemoOptions& options, int year, const std::vector<crm::Product>& products) {
   YearPlan plan;
-  plan.year = options.year;
-  plan.end = Poco::DateTime(options.year + 1, 1, 1);
+  plan.year = year;
+  plan.firstYear = options.year - options.years + 1;
+  plan.end = Poco::DateTime(year + 1, 1, 1);
   std::vector<CatalogItem> items;
   for (const crm::Product& product : products) {
     // Spare parts ship in bulk and sell over the counter; large appliances dominate the freight.
@@ -347,9 +364,11 @@ YearPlan planYear(const DemoOptions& options, const std::vector<crm::Product>& p
     items.push_back({&product, spare ? 0.6 : 1.0, spare ? 1.5 : (product.unitWeightKg.value_or(0) > 20 ? 0.8 : 1.2)});
   }
   if (items.empty()) return plan;
-  // Each part of the year draws from its own stream, so a change to one leaves the others as they were.
-  RandomSource shipments(options.seed * 4 + 1), sales(options.seed * 4 + 2), returns(options.seed * 4 + 3),
-      service(options.seed * 4 + 4);
+  // Each part of the year draws from its own stream, so a change to one leaves the others as they
+  // were; earlier years from streams of their own, the report's year from the same as ever.
+  const std::uint64_t yearsBack = static_cast<std::uint64_t>(options.year - year);
+  const auto stream = [&](std::uint64_t part) { return RandomSource((options.seed * 4 + part) ^ (yearsBack << 40)); };
+  RandomSource shipments = stream(1), sales = stream(2), returns = stream(3), service = stream(4);
   planShipments(plan, shipments, options.scale.shipments, items);
   planSales(plan, sales, options.scale, items);
   planReturns(plan, returns, options.scale, items);

@@ -112,6 +112,7 @@ struct PlannedSurvey {
 
 struct YearPlan {
   int year = 0;
+  int firstYear = 0;  // the demo's first year: card holders who leave do so in it
   Poco::DateTime end;  // the first instant after the year: nothing happens from here on
   std::vector<PlannedShipment> shipments;
   std::vector<PlannedSale> sales;
@@ -120,7 +121,8 @@ struct YearPlan {
   std::vector<PlannedSurvey> surveys;
 };
 
-// `products` is the catalog the year sells and ships (the sample directory's).
-YearPlan planYear(const DemoOptions& options, const std::vector<crm::Product>& products);
+// One of the demo's years (options.years of them, ending with options.year); `products` is the
+// catalog it sells and ships (the sample directory's).
+YearPlan planYear(const DemoOptions& options, int year, const std::vector<crm::Product>& products);
 
 }  // namespace demo

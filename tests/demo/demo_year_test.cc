@@ -189,6 +189,12 @@ BOOST_AUTO_TEST_CASE(the_quarterly_report_is_written_with_its_kpis_and_charts_an
   const auto customers = json->getObject("customers")->getObject("kpis");
   BOOST_TEST(customers->getValue<std::int64_t>("key_customers") > 0);
   BOOST_TEST(customers->getValue<std::int64_t>("key_customers") < customers->getValue<std::int64_t>("customers_with_sales"));
+  // The year before is there: the quarter is compared with it, and card holders who stopped
+  // buying in it are lost now.
+  BOOST_TEST(json->getObject("comparison")->getValue<std::int64_t>("year_before_shipments") ==
+             run.plainFigures(reports::quarterPeriod(2024, 4)).shipments);
+  BOOST_TEST(json->getObject("comparison")->getValue<std::int64_t>("year_before_shipments") > 0);
+  BOOST_TEST(customers->getValue<std::int64_t>("lost_customers") > 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_database_with_data_is_not_fresh_and_force_deletes_only_sqlite_files) {
