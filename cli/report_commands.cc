@@ -1,13 +1,8 @@
 // afterflow report monthly | quarterly | annual
 #include "cli/command.h"
 #include "cli/output_option.h"
-#include "reports/csv_renderer.h"
-#include "reports/html_renderer.h"
-#include "reports/json_renderer.h"
+#include "reports/report_query.h"
 #include "reports/service_report.h"
-#include "reports/xml_renderer.h"
-
-#include <Poco/NumberParser.h>
 
 #include <ostream>
 
@@ -38,56 +33,20 @@ class Report : public Command {
   }
   void handleOption(const std::string& name, const std::string& value) override {
     if (output_.handle(name, value)) return;
-    if (name == "period") period_ = value;
-    if (name == "client") request_.clientCode = value;
-    if (name == "carrier") request_.carrierCode = value;
-    if (name == "region") request_.region = value;
-    if (name == "format") format_ = value;
-    if (name == "tolerance" && (!Poco::NumberParser::tryParse(value, request_.onTimeToleranceDays) ||
-                                request_.onTimeToleranceDays < 0)) {
-      throw UsageError("--tolerance takes a number of days from 0");
-    }
-    if (name == "lost-after" && (!Poco::NumberParser::tryParse(value, request_.lostAfterMonths) ||
-                                 request_.lostAfterMonths < 1)) {
-      throw UsageError("--lost-after takes a number of months from 1");
-    }
+    if (const auto problem = reports::setReportParameter(query_, name, value)) throw UsageError(*problem);
   }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
     if (!arguments.empty()) throw UsageError("takes no arguments");
-    if (period_.empty()) throw UsageError("needs --period");
-    const auto period = reports::parsePeriod(period_);
-    const auto wanted = kind_ == reports::ReportKind::monthly     ? reports::PeriodKind::month
-                        : kind_ == reports::ReportKind::quarterly ? reports::PeriodKind::quarter
-                                                                  : reports::PeriodKind::year;
-    if (!period || period->kind != wanted) {
-      throw UsageError("'" + period_ + "' is not a " +
-                       (wanted == reports::PeriodKind::month ? "month (2026-10)"
-                        : wanted == reports::PeriodKind::quarter ? "quarter (2026Q3)"
-                                                                 : "year (2026)"));
-    }
-    if (format_ != "json" && format_ != "html" && format_ != "csv" && format_ != "xml") {
-      throw UsageError("unknown format '" + format_ + "' (json, html, csv or xml)");
-    }
-    request_.kind = kind_;
-    request_.period = *period;
+    if (const auto problem = reports::completeReportQuery(query_, kind_)) throw UsageError(*problem);
     auto database = context.openDatabase();
     Poco::Data::Session session = database->session();
     std::string problem;
-    const auto report = reports::buildServiceReport(session, request_, problem);
+    const auto report = reports::buildServiceReport(session, query_.request, problem);
     if (!report) {
       context.err << "afterflow " << name() << ": " << problem << "\n";
       return 1;
     }
-    std::ostream& out = output_.stream(context);
-    if (format_ == "html") {
-      reports::renderHtml(*report, out);
-    } else if (format_ == "csv") {
-      reports::renderCsv(*report, out);
-    } else if (format_ == "xml") {
-      reports::renderXml(*report, out);
-    } else {
-      reports::renderJson(*report, out);
-    }
+    reports::renderReport(*report, query_.format, output_.stream(context));
     output_.finish(true);
     if (!output_.path().empty()) context.out << output_.path() << "\n";
     return 0;
@@ -95,9 +54,7 @@ class Report : public Command {
 
  private:
   reports::ReportKind kind_;
-  reports::ReportRequest request_;
-  std::string period_;
-  std::string format_ = "json";
+  reports::ReportQuery query_;
   OutputOption output_;
 };
 

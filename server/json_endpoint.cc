@@ -5,12 +5,29 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <sstream>
+
 namespace server {
 
 JsonReply jsonError(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message) {
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("error", message);
   return {status, body};
+}
+
+JsonReply failureReply(const Poco::Net::HTTPServerRequest& request, const Poco::Exception& failure) {
+  Poco::Logger::get("server").error(request.getMethod() + " " + request.getURI() + ": " + failure.displayText());
+  return jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, store::summarizeDriverMessage(failure.displayText()));
+}
+
+void sendJson(Poco::Net::HTTPServerResponse& response, const JsonReply& reply) {
+  response.setStatusAndReason(reply.status);
+  response.setContentType("application/json; charset=utf-8");
+  response.set("Cache-Control", "no-store");
+  std::ostringstream text;
+  reply.body->stringify(text);
+  response.setContentLength(static_cast<std::streamsize>(text.str().size()));
+  response.send() << text.str();
 }
 
 void JsonEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
@@ -20,17 +37,9 @@ void JsonEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
   } catch (const Poco::SyntaxException& e) {
     reply = jsonError(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "malformed request: " + e.message());
   } catch (const Poco::Exception& e) {
-    // Logged in full; the client gets one line without the driver's dump of the SQL.
-    Poco::Logger::get("server").error(request.getMethod() + " " + request.getURI() + ": " + e.displayText());
-    reply = jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, store::summarizeDriverMessage(e.displayText()));
+    reply = failureReply(request, e);
   }
-  response.setStatusAndReason(reply.status);
-  response.setContentType("application/json; charset=utf-8");
-  response.set("Cache-Control", "no-store");
-  std::ostringstream text;
-  reply.body->stringify(text);
-  response.setContentLength(static_cast<std::streamsize>(text.str().size()));
-  response.send() << text.str();
+  sendJson(response, reply);
 }
 
 }  // namespace server

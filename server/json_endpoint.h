@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
 
 #include <functional>
 
@@ -29,5 +30,11 @@ class JsonEndpoint : public Poco::Net::HTTPRequestHandler {
 
 // A reply {"error": message} with the given status.
 JsonReply jsonError(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);
+
+// The answer to an infrastructure failure (database down, I/O) while serving `request`: logged
+// in full, a 500 with one line for the client, without the driver's dump of the SQL.
+JsonReply failureReply(const Poco::Net::HTTPServerRequest& request, const Poco::Exception& failure);
+
+void sendJson(Poco::Net::HTTPServerResponse& response, const JsonReply& reply);
 
 }  // namespace server

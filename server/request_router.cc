@@ -3,9 +3,12 @@
 #include "afterflow_version.h"
 #include "server/endpoints.h"
 #include "server/json_endpoint.h"
+#include "server/report_endpoint.h"
 
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
+
+#include <optional>
 
 namespace server {
 namespace {
@@ -25,7 +28,11 @@ class HomePage : public Poco::Net::HTTPRequestHandler {
         "<ul><li><a href=\"/health\"><code>GET /health</code></a>: is the database reachable</li>"
         "<li><a href=\"/api/version\"><code>GET /api/version</code></a>: program and schema version</li>"
         "<li><a href=\"/api/parties\"><code>GET /api/parties</code></a>: customers, dealers, clients, "
-        "carriers and recyclers (<a href=\"/api/parties?role=carrier\">carriers only</a>)</li></ul>"
+        "carriers and recyclers (<a href=\"/api/parties?role=carrier\">carriers only</a>)</li>"
+        "<li><code>GET /api/reports/monthly|quarterly|annual?period=...</code>: a service report, with "
+        "<code>client</code>, <code>carrier</code>, <code>region</code>, <code>tolerance</code>, "
+        "<code>lost_after</code> and <code>format</code> (json, html, csv, xml) as in <code>afterflow report</code>; "
+        "the demo's: <a href=\"/api/reports/quarterly?period=2025Q4&amp;format=html\">2025Q4 in HTML</a></li></ul>"
         "</body></html>";
     response.setContentType("text/html; charset=utf-8");
     response.setContentLength(static_cast<std::streamsize>(html.size()));
@@ -53,7 +60,13 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
   if (get && path == "/api/parties") {
     return new JsonEndpoint([&db](const auto& r) { return partiesReply(db, r); });
   }
-  const bool known = path == "/" || path == "/health" || path == "/api/version" || path == "/api/parties";
+  std::optional<reports::ReportKind> reportKind;
+  for (const auto kind : {reports::ReportKind::monthly, reports::ReportKind::quarterly, reports::ReportKind::annual}) {
+    if (path == std::string("/api/reports/") + reports::reportKindName(kind)) reportKind = kind;
+  }
+  if (get && reportKind) return new ReportEndpoint(db, *reportKind);
+  const bool known = path == "/" || path == "/health" || path == "/api/version" || path == "/api/parties" ||
+                     reportKind.has_value();
   return new JsonEndpoint([known, path, method = request.getMethod()](const auto&) {
     return known ? jsonError(HTTPResponse::HTTP_METHOD_NOT_ALLOWED, method + " is not allowed on " + path)
                  : jsonError(HTTPResponse::HTTP_NOT_FOUND, "no such resource: " + path);

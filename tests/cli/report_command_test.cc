@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(a_quarterly_report_of_the_seeded_client_has_its_after_sales
 
   const ProgramResult refused = run(test, {"report", "quarterly", "--period", "2026Q3", "--lost-after", "0"});
   BOOST_TEST(refused.exitCode == 2);
-  BOOST_TEST(refused.err.find("--lost-after takes a number of months from 1") != std::string::npos, refused.err);
+  BOOST_TEST(refused.err.find("lost-after takes a number of months from 1") != std::string::npos, refused.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,8 @@
 #include "crm/sample_directory.h"
 #include "server/http_server.h"
+#include "reports/json_renderer.h"
+#include "reports/service_report.h"
+#include "tests/reports/generated_history.h"
 #include "tests/support/test_database.h"
 
 #include <Poco/JSON/Object.h>
@@ -120,6 +123,58 @@ BOOST_AUTO_TEST_CASE(stopping_with_requests_done_releases_the_port) {
   server::HttpServer again(running.test.database(), server::ServerOptions{"127.0.0.1", port, 2});
   BOOST_CHECK_NO_THROW(again.start());
   BOOST_TEST(again.port() == port);
+}
+
+BOOST_AUTO_TEST_CASE(a_quarterly_report_over_http_is_the_report_the_library_builds_in_the_format_asked_for) {
+  reports_test::GeneratedHistory history;
+  server::HttpServer http(history.test.database(), server::ServerOptions{"127.0.0.1", 0, 2});
+  http.start();
+
+  reports::ReportRequest wanted;
+  wanted.kind = reports::ReportKind::quarterly;
+  wanted.period = *reports::parsePeriod("2026Q3");
+  wanted.clientCode = "CLIENT1";
+  Poco::Data::Session session = history.test.database().session();
+  std::string problem;
+  const auto built = reports::buildServiceReport(session, wanted, problem);
+  BOOST_REQUIRE(built);
+  BOOST_REQUIRE(built->totals.shipments > 0);
+
+  const Reply json = request(http, "GET", "/api/reports/quarterly?period=2026Q3&client=CLIENT1");
+  BOOST_TEST(json.status == 200);
+  BOOST_TEST(json.contentType.find("application/json") == 0u);
+  const auto root = json.json();
+  BOOST_TEST(root->getValue<std::string>("period") == "2026Q3");
+  BOOST_TEST(root->getObject("kpis")->getValue<std::int64_t>("shipments") == built->totals.shipments);
+  BOOST_TEST(root->getArray("by_region")->size() == built->byRegion.size());
+
+  const Reply html = request(http, "GET", "/api/reports/quarterly?period=2026Q3&client=CLIENT1&format=html");
+  BOOST_TEST(html.status == 200);
+  BOOST_TEST(html.contentType.find("text/html") == 0u);
+  BOOST_TEST(html.body.find("<svg") != std::string::npos);
+  const Reply csv = request(http, "GET", "/api/reports/monthly?period=2026-08&format=csv");
+  BOOST_TEST(csv.status == 200);
+  BOOST_TEST(csv.contentType.find("text/csv") == 0u);
+  const Reply xml = request(http, "GET", "/api/reports/annual?period=2026&format=xml");
+  BOOST_TEST(xml.status == 200);
+  BOOST_TEST(xml.body.find("<?xml") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_report_request_with_a_wrong_period_format_or_client_is_refused_with_the_reason) {
+  RunningServer running;
+  const auto refused = [&](const std::string& path, int status, const std::string& reason) {
+    const Reply reply = request(*running.http, "GET", path);
+    BOOST_TEST(reply.status == status, path);
+    BOOST_TEST(reply.json()->getValue<std::string>("error").find(reason) != std::string::npos, reply.body);
+  };
+  refused("/api/reports/quarterly", 400, "needs a period");
+  refused("/api/reports/quarterly?period=2026-10", 400, "'2026-10' is not a quarter");
+  refused("/api/reports/monthly?period=2026-10&format=pdf", 400, "unknown format 'pdf'");
+  refused("/api/reports/monthly?period=2026-10&tolerance=-1", 400, "tolerance");
+  refused("/api/reports/monthly?period=2026-10&colour=red", 400, "unknown parameter 'colour'");
+  refused("/api/reports/monthly?period=2026-10&client=NOBODY", 404, "NOBODY");
+  refused("/api/reports/weekly?period=2026-10", 404, "no such resource");
+  BOOST_TEST(request(*running.http, "POST", "/api/reports/annual?period=2026").status == 405);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
