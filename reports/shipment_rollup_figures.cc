@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 using namespace Poco::Data::Keywords;
@@ -23,10 +24,34 @@ const char* const kSums[] = {"shipments",       "pieces",   "weight_g",       "f
                              "transit_hours",   "transit_count"};
 
 // What the report adds up per period and grouping: the sums, and the distribution of transit
-// hours for the 90th percentile (counts by the index of the hour in `Hours`).
+// hours for the 90th percentile (counts by the hour's column in TransitHours).
 struct Group {
   FigureSums sums{};
   std::vector<std::int64_t> transits;
+};
+
+// The distinct transit hours seen, each with a column of its own in every group's counts: a few
+// hundred at most, so adding a count is an array increment whatever the number of rows.
+class TransitHours {
+ public:
+  std::size_t column(std::int64_t hours) {
+    const auto [at, added] = columns_.try_emplace(hours, hours_.size());
+    if (added) hours_.push_back(hours);
+    return at->second;
+  }
+  std::size_t size() const { return hours_.size(); }
+  std::int64_t hours(std::size_t column) const { return hours_[column]; }
+  // The columns from the shortest transit to the longest.
+  std::vector<std::size_t> ascending() const {
+    std::vector<std::size_t> order(hours_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return hours_[a] < hours_[b]; });
+    return order;
+  }
+
+ private:
+  std::unordered_map<std::int64_t, std::size_t> columns_;
+  std::vector<std::int64_t> hours_;
 };
 
 struct PeriodGroups {
@@ -77,24 +102,26 @@ void add(FigureSums& into, const FigureSums& sums) {
 // The figures of the groups that have shipments, as the grouped SQL's HAVING sum(shipments) > 0
 // kept them; the 90th percentile by nearest rank: the ceil(0.9 n)-th smallest transit time,
 // the first hour where 10 * seen >= 9 * n.
-ShipmentFigures figuresOf(const Group& group, const std::vector<std::int64_t>& hours) {
+ShipmentFigures figuresOf(const Group& group, const TransitHours& hours, const std::vector<std::size_t>& ascending) {
   ShipmentFigures figures = reports::figuresOf(group.sums);
   std::int64_t seen = 0;
-  for (std::size_t h = 0; h < group.transits.size() && figures.transitCount > 0; ++h) {
-    seen += group.transits[h];
-    if (group.transits[h] > 0 && 10 * seen >= 9 * figures.transitCount) {
-      figures.transitHoursP90 = static_cast<double>(hours[h]);
+  for (std::size_t i = 0; i < ascending.size() && figures.transitCount > 0; ++i) {
+    const std::size_t column = ascending[i];
+    const std::int64_t count = column < group.transits.size() ? group.transits[column] : 0;
+    seen += count;
+    if (count > 0 && 10 * seen >= 9 * figures.transitCount) {
+      figures.transitHoursP90 = static_cast<double>(hours.hours(column));
       break;
     }
   }
   return figures;
 }
 
-std::map<std::string, ShipmentFigures> figuresOf(const std::map<std::string, Group>& groups,
-                                                 const std::vector<std::int64_t>& hours) {
+std::map<std::string, ShipmentFigures> figuresOf(const std::map<std::string, Group>& groups, const TransitHours& hours,
+                                                 const std::vector<std::size_t>& ascending) {
   std::map<std::string, ShipmentFigures> out;
   for (const auto& [key, group] : groups) {
-    if (group.sums[0] > 0) out.emplace(key, figuresOf(group, hours));
+    if (group.sums[0] > 0) out.emplace(key, figuresOf(group, hours, ascending));
   }
   return out;
 }
@@ -169,8 +196,9 @@ std::vector<FigureBreakdown> rollupFigureBreakdowns(Poco::Data::Session& session
 
   // The distribution of whole transit hours per cell, one row per cell with its "hours:count"
   // pairs: a value through ODBC costs microseconds, and the buckets of a quarter are tens of
-  // thousands. Of all clients, from the distribution summed over them (one client's rows times
-  // the clients otherwise).
+  // thousands. Grouped in the order of the tables' keys, so that the rows stream out of the
+  // index into each group (PostgreSQL would otherwise hash them, spilling to disk). Of all
+  // clients, from the distribution summed over them (one client's rows times the clients otherwise).
   const bool sqlite = store::sessionDialect(session) == store::Dialect::sqlite;
   Poco::Data::Statement transitQuery(session);
   transitQuery << std::string("SELECT r.ship_month, r.region_key, r.carrier_key, ") +
@@ -178,16 +206,11 @@ std::vector<FigureBreakdown> rollupFigureBreakdowns(Poco::Data::Session& session
                       "CAST(r.transit_hours AS TEXT) || ':' || CAST(r.shipments AS TEXT), ',') FROM " +
                       (scope.clientId ? "shipment_transit_rollup" : "shipment_transit_all_rollup") +
                       " r WHERE r.ship_month IN (" + in + ")" + filters(scope) +
-                      " AND r.shipments > 0 GROUP BY r.ship_month, r.region_key, r.carrier_key";
+                      " AND r.shipments > 0 GROUP BY r.ship_month, r.carrier_key, r.region_key";
   bindMonthsAndFilters(transitQuery, months, scope);
   transitQuery.execute();
   Poco::Data::RecordSet transits(transitQuery);
-  struct Bucket {
-    const std::vector<Group*>* groups;
-    std::int64_t hours, count;
-  };
-  std::vector<Bucket> buckets;
-  std::vector<std::int64_t> hours;  // every hour seen, then sorted: the index of the counts
+  TransitHours hours;
   for (std::size_t r = 0; r < transits.rowCount(); ++r) {
     const auto cell = cells.find({transits.value(0, r).convert<std::string>(), transits.value(1, r).convert<std::string>(),
                                   transits.value(2, r).convert<std::int64_t>()});
@@ -195,28 +218,22 @@ std::vector<FigureBreakdown> rollupFigureBreakdowns(Poco::Data::Session& session
     const std::string pairs = transits.value(3, r).convert<std::string>();
     for (const char* at = pairs.c_str(); *at != '\0';) {
       char* end = nullptr;
-      const std::int64_t h = std::strtoll(at, &end, 10);
+      const std::size_t column = hours.column(std::strtoll(at, &end, 10));
       const std::int64_t count = std::strtoll(end + 1, &end, 10);
-      buckets.push_back({&cell->second, h, count});
-      hours.push_back(h);
+      for (Group* group : cell->second) {
+        if (group->transits.size() <= column) group->transits.resize(hours.size());
+        group->transits[column] += count;
+      }
       at = *end == ',' ? end + 1 : end;
     }
   }
-  std::sort(hours.begin(), hours.end());
-  hours.erase(std::unique(hours.begin(), hours.end()), hours.end());
-  for (const Bucket& bucket : buckets) {
-    const auto index = static_cast<std::size_t>(std::lower_bound(hours.begin(), hours.end(), bucket.hours) - hours.begin());
-    for (Group* group : *bucket.groups) {
-      if (group->transits.empty()) group->transits.resize(hours.size());
-      group->transits[index] += bucket.count;
-    }
-  }
 
+  const std::vector<std::size_t> ascending = hours.ascending();
   for (std::size_t p = 0; p < scopes.size(); ++p) {
-    if (periods[p].totals.sums[0] > 0) out[p].totals = figuresOf(periods[p].totals, hours);
-    out[p].byRegion = figuresOf(periods[p].byRegion, hours);
-    out[p].byCarrier = figuresOf(periods[p].byCarrier, hours);
-    out[p].byMonth = figuresOf(periods[p].byMonth, hours);
+    if (periods[p].totals.sums[0] > 0) out[p].totals = figuresOf(periods[p].totals, hours, ascending);
+    out[p].byRegion = figuresOf(periods[p].byRegion, hours, ascending);
+    out[p].byCarrier = figuresOf(periods[p].byCarrier, hours, ascending);
+    out[p].byMonth = figuresOf(periods[p].byMonth, hours, ascending);
   }
   return out;
 }
