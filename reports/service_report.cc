@@ -33,6 +33,23 @@ std::optional<std::pair<std::int64_t, std::string>> party(Poco::Data::Session& s
   return std::make_pair(ids.front(), code + " (" + names.front() + ")");
 }
 
+// The same breakdowns by plain SQL over the raw tables, for what the rollups cannot answer (an
+// on-time tolerance): slow at volume, and only as many groupings as the report shows.
+std::vector<FigureBreakdown> plainBreakdowns(Poco::Data::Session& session, const std::vector<ShipmentScope>& scopes) {
+  std::vector<FigureBreakdown> out;
+  for (std::size_t p = 0; p < scopes.size(); ++p) {
+    FigureBreakdown figures;
+    figures.totals = plainShipmentFigures(session, scopes[p]);
+    figures.byRegion = plainShipmentFiguresBy(session, scopes[p], "region");
+    if (p == 0) {
+      figures.byCarrier = plainShipmentFiguresBy(session, scopes[p], "carrier");
+      figures.byMonth = plainShipmentFiguresBy(session, scopes[p], "month");
+    }
+    out.push_back(std::move(figures));
+  }
+  return out;
+}
+
 }  // namespace
 
 const char* reportKindName(ReportKind kind) {
@@ -131,35 +148,33 @@ std::optional<ServiceReport> buildServiceReport(Poco::Data::Session& session, co
   }
   const bool fast = rollupsCover(scope);
   report.source = fast ? "rollups" : "raw tables";
-  const auto figures = [&session, fast](const ShipmentScope& s) {
-    return fast ? rollupShipmentFigures(session, s) : plainShipmentFigures(session, s);
-  };
-  const auto figuresBy = [&session, fast](const ShipmentScope& s, const std::string& grouping) {
-    return fast ? rollupShipmentFiguresBy(session, s, grouping) : plainShipmentFiguresBy(session, s, grouping);
-  };
-  report.totals = figures(scope);
+  const bool comparing = request.kind != ReportKind::monthly;
+  ShipmentScope previous = scope, yearBefore = scope;
+  previous.start = request.period.previous().start;
+  previous.end = request.period.previous().end;
+  yearBefore.start = request.period.yearBefore().start;
+  yearBefore.end = request.period.yearBefore().end;
+  std::vector<ShipmentScope> scopes{scope};
+  if (comparing) scopes.insert(scopes.end(), {previous, yearBefore});
+  const std::vector<FigureBreakdown> figures =
+      fast ? rollupFigureBreakdowns(session, scopes) : plainBreakdowns(session, scopes);
+  const FigureBreakdown& current = figures.front();
+  report.totals = current.totals;
   report.kpis = shipmentKpis(report.totals, request.onTimeToleranceDays);
-  for (const auto& [key, f] : figuresBy(scope, "region")) {
+  for (const auto& [key, f] : current.byRegion) {
     report.byRegion.push_back({key, key.empty() ? "(no region)" : key, f, shipmentKpis(f, request.onTimeToleranceDays)});
   }
-  for (const auto& [key, f] : figuresBy(scope, "carrier")) {
+  for (const auto& [key, f] : current.byCarrier) {
     report.byCarrier.push_back({key, key.empty() ? "(no carrier)" : key, f, shipmentKpis(f, request.onTimeToleranceDays)});
   }
-  const auto months = figuresBy(scope, "month");
   for (const Period& month : request.period.months()) {
-    const auto found = months.find(month.label());
-    const ShipmentFigures f = found == months.end() ? ShipmentFigures() : found->second;
+    const auto found = current.byMonth.find(month.label());
+    const ShipmentFigures f = found == current.byMonth.end() ? ShipmentFigures() : found->second;
     report.byMonth.push_back({month.label(), monthLabel(month.label()), f, shipmentKpis(f, request.onTimeToleranceDays)});
   }
-  if (request.kind != ReportKind::monthly) {
-    ShipmentScope previous = scope, yearBefore = scope;
-    const Period before = request.period.previous(), lastYear = request.period.yearBefore();
-    previous.start = before.start;
-    previous.end = before.end;
-    yearBefore.start = lastYear.start;
-    yearBefore.end = lastYear.end;
-    report.previousTotals = figures(previous);
-    report.yearBeforeTotals = figures(yearBefore);
+  if (comparing) {
+    report.previousTotals = figures[1].totals;
+    report.yearBeforeTotals = figures[2].totals;
     // Peak and off season: months well above or below the period's mean volume.
     const double mean = report.byMonth.empty() ? 0
                                                : static_cast<double>(report.totals.shipments) /
@@ -169,8 +184,8 @@ std::optional<ServiceReport> buildServiceReport(Poco::Data::Session& session, co
       if (mean > 0 && n > 1.15 * mean) report.peakMonths.push_back(row.key);
       if (mean > 0 && n < 0.85 * mean) report.offSeasonMonths.push_back(row.key);
     }
-    const auto previousRegions = figuresBy(previous, "region");
-    const auto yearBeforeRegions = figuresBy(yearBefore, "region");
+    const auto& previousRegions = figures[1].byRegion;
+    const auto& yearBeforeRegions = figures[2].byRegion;
     for (const FigureRow& row : report.byRegion) {
       RegionComparison c{row.key, row.figures.shipments, 0, 0, std::nullopt, std::nullopt};
       c.figures = row.figures;

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace reports {
 
@@ -60,6 +61,19 @@ std::map<std::string, ShipmentFigures> plainShipmentFiguresBy(Poco::Data::Sessio
 // on the first of a month (every report period does) and have no on-time tolerance (the
 // rollups count without one); for any other scope use the plain figures.
 bool rollupsCover(const ShipmentScope& scope);
+
+// A period's figures as a report shows them: in all, and by region, carrier and month (keys as
+// plainShipmentFiguresBy's; only groups with shipments).
+struct FigureBreakdown {
+  ShipmentFigures totals;
+  std::map<std::string, ShipmentFigures> byRegion, byCarrier, byMonth;
+};
+
+// The breakdowns of several periods at once (a quarter, the one before, the year before), from
+// two rollup queries whatever the number of periods: the scopes differ only in start and end,
+// and each is one the rollups cover.
+std::vector<FigureBreakdown> rollupFigureBreakdowns(Poco::Data::Session& session,
+                                                    const std::vector<ShipmentScope>& scopes);
 ShipmentFigures rollupShipmentFigures(Poco::Data::Session& session, const ShipmentScope& scope);
 std::map<std::string, ShipmentFigures> rollupShipmentFiguresBy(Poco::Data::Session& session, const ShipmentScope& scope,
                                                                const std::string& grouping);

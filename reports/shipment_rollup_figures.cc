@@ -7,6 +7,10 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 using namespace Poco::Data::Keywords;
@@ -14,18 +18,63 @@ using namespace Poco::Data::Keywords;
 namespace reports {
 namespace {
 
-std::string groupExpression(const std::string& grouping) {
-  if (grouping == "region") return "r.region_key";
-  if (grouping == "carrier") return "COALESCE(c.party_code, '')";
-  if (grouping == "month") return "r.ship_month";
-  if (grouping.empty()) return "''";
-  throw Poco::InvalidArgumentException("no grouping '" + grouping + "' (region, carrier, month)");
+const char* const kSums[] = {"shipments",       "pieces",   "weight_g",       "freight_cents",   "delivered",
+                             "promised",        "on_time",  "planned",        "shipped_on_time", "received",
+                             "accurate",        "lines",    "lines_accurate", "accident",        "on_time_in_full",
+                             "transit_hours",   "transit_count"};
+
+// What the report adds up per period and grouping: the sums, and the distribution of transit
+// hours for the 90th percentile (counts by the hour's column in TransitHours).
+struct Group {
+  FigureSums sums{};
+  std::vector<std::int64_t> transits;
+};
+
+// The distinct transit hours seen, each with a column of its own in every group's counts: a few
+// hundred at most, so adding a count is an array increment whatever the number of rows.
+class TransitHours {
+ public:
+  std::size_t column(std::int64_t hours) {
+    const auto [at, added] = columns_.try_emplace(hours, hours_.size());
+    if (added) hours_.push_back(hours);
+    return at->second;
+  }
+  std::size_t size() const { return hours_.size(); }
+  std::int64_t hours(std::size_t column) const { return hours_[column]; }
+  // The columns from the shortest transit to the longest.
+  std::vector<std::size_t> ascending() const {
+    std::vector<std::size_t> order(hours_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return hours_[a] < hours_[b]; });
+    return order;
+  }
+
+ private:
+  std::unordered_map<std::int64_t, std::size_t> columns_;
+  std::vector<std::int64_t> hours_;
+};
+
+struct PeriodGroups {
+  Group totals;
+  std::map<std::string, Group> byRegion, byCarrier, byMonth;
+};
+
+// A rollup cell, the finest grain both queries return: month, region and carrier.
+using Cell = std::tuple<std::string, std::string, std::int64_t>;
+
+bool sameFilters(const ShipmentScope& a, const ShipmentScope& b) {
+  return a.clientId == b.clientId && a.carrierId == b.carrierId && a.region == b.region &&
+         a.onTimeToleranceDays == b.onTimeToleranceDays;
 }
 
-// The carriers' codes, joined only when grouping by them: SQLite does not drop an unused LEFT
-// JOIN, which would cost a lookup per rollup row for nothing.
-std::string carrierCodes(const std::string& grouping) {
-  return grouping == "carrier" ? " LEFT JOIN party c ON c.party_id = r.carrier_key" : "";
+// "2026-07" and the month after it.
+std::string nextMonth(const std::string& month) {
+  int year = std::stoi(month.substr(0, 4)), number = std::stoi(month.substr(5, 2)) + 1;
+  if (number == 13) {
+    number = 1;
+    ++year;
+  }
+  return std::to_string(year) + (number < 10 ? "-0" : "-") + std::to_string(number);
 }
 
 std::string filters(const ShipmentScope& scope) {
@@ -36,12 +85,45 @@ std::string filters(const ShipmentScope& scope) {
   return where;
 }
 
-void bindScope(Poco::Data::Statement& statement, const std::string& start, const std::string& end,
-               const ShipmentScope& scope) {
-  statement, bind(start), bind(end);
+// The months as bound parameters: an IN list uses the month index (or the client's key) for
+// every month, however the periods lie.
+void bindMonthsAndFilters(Poco::Data::Statement& statement, const std::map<std::string, std::vector<std::size_t>>& months,
+                          const ShipmentScope& scope) {
+  for (const auto& entry : months) statement, bind(entry.first);
   if (scope.clientId) statement, bind(*scope.clientId);
   if (scope.carrierId) statement, bind(*scope.carrierId);
   if (scope.region) statement, bind(*scope.region);
+}
+
+void add(FigureSums& into, const FigureSums& sums) {
+  for (std::size_t i = 0; i < into.size(); ++i) into[i] += sums[i];
+}
+
+// The figures of the groups that have shipments, as the grouped SQL's HAVING sum(shipments) > 0
+// kept them; the 90th percentile by nearest rank: the ceil(0.9 n)-th smallest transit time,
+// the first hour where 10 * seen >= 9 * n.
+ShipmentFigures figuresOf(const Group& group, const TransitHours& hours, const std::vector<std::size_t>& ascending) {
+  ShipmentFigures figures = reports::figuresOf(group.sums);
+  std::int64_t seen = 0;
+  for (std::size_t i = 0; i < ascending.size() && figures.transitCount > 0; ++i) {
+    const std::size_t column = ascending[i];
+    const std::int64_t count = column < group.transits.size() ? group.transits[column] : 0;
+    seen += count;
+    if (count > 0 && 10 * seen >= 9 * figures.transitCount) {
+      figures.transitHoursP90 = static_cast<double>(hours.hours(column));
+      break;
+    }
+  }
+  return figures;
+}
+
+std::map<std::string, ShipmentFigures> figuresOf(const std::map<std::string, Group>& groups, const TransitHours& hours,
+                                                 const std::vector<std::size_t>& ascending) {
+  std::map<std::string, ShipmentFigures> out;
+  for (const auto& [key, group] : groups) {
+    if (group.sums[0] > 0) out.emplace(key, figuresOf(group, hours, ascending));
+  }
+  return out;
 }
 
 }  // namespace
@@ -52,60 +134,125 @@ bool rollupsCover(const ShipmentScope& scope) {
          (!scope.region || !scope.region->empty());
 }
 
-std::map<std::string, ShipmentFigures> rollupShipmentFiguresBy(Poco::Data::Session& session, const ShipmentScope& scope,
-                                                               const std::string& grouping) {
-  if (!rollupsCover(scope)) {
-    throw Poco::InvalidArgumentException("the rollups do not cover " + scope.start + " to " + scope.end +
-                                         " with this tolerance or region; use the plain figures");
+std::vector<FigureBreakdown> rollupFigureBreakdowns(Poco::Data::Session& session,
+                                                    const std::vector<ShipmentScope>& scopes) {
+  for (const ShipmentScope& scope : scopes) {
+    if (!rollupsCover(scope) || !sameFilters(scope, scopes.front())) {
+      throw Poco::InvalidArgumentException("the rollups do not cover " + scope.start + " to " + scope.end +
+                                           " with this tolerance or region; use the plain figures");
+    }
   }
+  if (scopes.empty()) return {};
+  const ShipmentScope& scope = scopes.front();
   // Months, not days: a period is whole months, and a quarter of month rows is a few thousand
-  // at any volume. Grouped over a derived column, never over a constant: PostgreSQL refuses GROUP BY ''.
-  const std::string startMonth = scope.start.substr(0, 7), endMonth = scope.end.substr(0, 7);
-  Poco::Data::Statement sums(session);
-  sums << "SELECT grp, sum(shipments), sum(pieces), sum(weight_g), sum(freight_cents), sum(delivered), sum(promised), "
-          "sum(on_time), sum(planned), sum(shipped_on_time), sum(received), sum(accurate), sum(lines), "
-          "sum(lines_accurate), sum(accident), sum(on_time_in_full), sum(transit_hours), sum(transit_count) FROM ("
-          "SELECT " + groupExpression(grouping) + " AS grp, r.* FROM shipment_month_rollup r" + carrierCodes(grouping) +
-          " WHERE r.ship_month >= ? AND r.ship_month < ?" + filters(scope) +
-          ") x GROUP BY grp HAVING sum(shipments) > 0";
-  bindScope(sums, startMonth, endMonth, scope);
-  sums.execute();
-  Poco::Data::RecordSet rows(sums);
-  std::map<std::string, ShipmentFigures> out = figuresByGroup(rows);
+  // at any volume. Each month once, however many periods it is in (a year's previous period is
+  // also the year before).
+  std::map<std::string, std::vector<std::size_t>> months;  // "2026-07": the periods it is in
+  for (std::size_t p = 0; p < scopes.size(); ++p) {
+    for (std::string m = scopes[p].start.substr(0, 7); m < scopes[p].end.substr(0, 7); m = nextMonth(m)) {
+      months[m].push_back(p);
+    }
+  }
+  std::vector<FigureBreakdown> out(scopes.size());
+  if (months.empty()) return out;
+  std::string in;
+  for (std::size_t i = 0; i < months.size(); ++i) in += i == 0 ? "?" : ", ?";
 
-  // The 90th percentile by nearest rank, from the monthly distribution of whole hours.
-  Poco::Data::Statement histogram(session);
-  // Of all clients, from the distribution summed over them: one client's rows times the clients otherwise.
-  histogram << "SELECT grp, transit_hours, sum(shipments) FROM (SELECT " + groupExpression(grouping) +
-                   " AS grp, r.transit_hours, r.shipments FROM " +
-                   (scope.clientId ? "shipment_transit_rollup" : "shipment_transit_all_rollup") +
-                   " r" + carrierCodes(grouping) + " WHERE r.ship_month >= ? AND r.ship_month < ?" +
-                   filters(scope) + ") x GROUP BY grp, transit_hours HAVING sum(shipments) > 0 ORDER BY 1, 2";
-  bindScope(histogram, startMonth, endMonth, scope);
-  histogram.execute();
-  Poco::Data::RecordSet buckets(histogram);
-  std::string group;
-  std::int64_t seen = 0;
-  for (std::size_t r = 0; r < buckets.rowCount(); ++r) {
-    const std::string key = buckets.value(0, r).convert<std::string>();
-    if (key != group || r == 0) {
-      group = key;
-      seen = 0;
+  // One pass over the month sums, grouped by cell; every grouping of every period is added up
+  // here from the cells (a quarter and its two comparisons: about a thousand rows).
+  std::string sums, columns;
+  for (const char* sum : kSums) {
+    sums += std::string(", sum(r.") + sum + ") AS " + sum;
+    columns += std::string(", x.") + sum;
+  }
+  Poco::Data::Statement sumsQuery(session);
+  sumsQuery << "SELECT x.ship_month, x.region_key, x.carrier_key, COALESCE(c.party_code, '')" + columns +
+                   " FROM (SELECT r.ship_month, r.region_key, r.carrier_key" + sums +
+                   " FROM shipment_month_rollup r WHERE r.ship_month IN (" + in + ")" + filters(scope) +
+                   " GROUP BY r.ship_month, r.region_key, r.carrier_key) x"
+                   " LEFT JOIN party c ON c.party_id = x.carrier_key";
+  bindMonthsAndFilters(sumsQuery, months, scope);
+  sumsQuery.execute();
+  Poco::Data::RecordSet rows(sumsQuery);
+  std::vector<PeriodGroups> periods(scopes.size());
+  std::map<Cell, std::vector<Group*>> cells;  // a cell's groups, for its transit hours
+  for (std::size_t r = 0; r < rows.rowCount(); ++r) {
+    const std::string month = rows.value(0, r).convert<std::string>();
+    const std::string region = rows.value(1, r).convert<std::string>();
+    const std::string carrier = rows.value(3, r).convert<std::string>();
+    const FigureSums cellSums = figureSumsAt(rows, r, 4);
+    const auto periodsOfMonth = months.find(month);
+    if (periodsOfMonth == months.end()) continue;
+    std::vector<Group*>& groups = cells[{month, region, rows.value(2, r).convert<std::int64_t>()}];
+    for (std::size_t p : periodsOfMonth->second) {
+      PeriodGroups& period = periods[p];
+      for (Group* group :
+           {&period.totals, &period.byRegion[region], &period.byCarrier[carrier], &period.byMonth[month]}) {
+        add(group->sums, cellSums);
+        groups.push_back(group);
+      }
     }
-    const auto found = out.find(group);
-    if (found == out.end() || found->second.transitHoursP90) continue;
-    seen += buckets.value(2, r).convert<std::int64_t>();
-    // The ceil(0.9 n)-th smallest: the first bucket where 10 * seen >= 9 * n.
-    if (10 * seen >= 9 * found->second.transitCount) {
-      found->second.transitHoursP90 = buckets.value(1, r).convert<double>();
+  }
+
+  // The distribution of whole transit hours per cell, one row per cell with its "hours:count"
+  // pairs: a value through ODBC costs microseconds, and the buckets of a quarter are tens of
+  // thousands. Grouped in the order of the tables' keys, so that the rows stream out of the
+  // index into each group (PostgreSQL would otherwise hash them, spilling to disk). Of all
+  // clients, from the distribution summed over them (one client's rows times the clients otherwise).
+  const bool sqlite = store::sessionDialect(session) == store::Dialect::sqlite;
+  Poco::Data::Statement transitQuery(session);
+  transitQuery << std::string("SELECT r.ship_month, r.region_key, r.carrier_key, ") +
+                      (sqlite ? "group_concat(" : "string_agg(") +
+                      "CAST(r.transit_hours AS TEXT) || ':' || CAST(r.shipments AS TEXT), ',') FROM " +
+                      (scope.clientId ? "shipment_transit_rollup" : "shipment_transit_all_rollup") +
+                      " r WHERE r.ship_month IN (" + in + ")" + filters(scope) +
+                      " AND r.shipments > 0 GROUP BY r.ship_month, r.carrier_key, r.region_key";
+  bindMonthsAndFilters(transitQuery, months, scope);
+  transitQuery.execute();
+  Poco::Data::RecordSet transits(transitQuery);
+  TransitHours hours;
+  for (std::size_t r = 0; r < transits.rowCount(); ++r) {
+    const auto cell = cells.find({transits.value(0, r).convert<std::string>(), transits.value(1, r).convert<std::string>(),
+                                  transits.value(2, r).convert<std::int64_t>()});
+    if (cell == cells.end()) continue;  // a cell without sums has no shipments either
+    const std::string pairs = transits.value(3, r).convert<std::string>();
+    for (const char* at = pairs.c_str(); *at != '\0';) {
+      char* end = nullptr;
+      const std::size_t column = hours.column(std::strtoll(at, &end, 10));
+      const std::int64_t count = std::strtoll(end + 1, &end, 10);
+      for (Group* group : cell->second) {
+        if (group->transits.size() <= column) group->transits.resize(hours.size());
+        group->transits[column] += count;
+      }
+      at = *end == ',' ? end + 1 : end;
     }
+  }
+
+  const std::vector<std::size_t> ascending = hours.ascending();
+  for (std::size_t p = 0; p < scopes.size(); ++p) {
+    if (periods[p].totals.sums[0] > 0) out[p].totals = figuresOf(periods[p].totals, hours, ascending);
+    out[p].byRegion = figuresOf(periods[p].byRegion, hours, ascending);
+    out[p].byCarrier = figuresOf(periods[p].byCarrier, hours, ascending);
+    out[p].byMonth = figuresOf(periods[p].byMonth, hours, ascending);
   }
   return out;
 }
 
+std::map<std::string, ShipmentFigures> rollupShipmentFiguresBy(Poco::Data::Session& session, const ShipmentScope& scope,
+                                                               const std::string& grouping) {
+  if (grouping != "region" && grouping != "carrier" && grouping != "month" && !grouping.empty()) {
+    throw Poco::InvalidArgumentException("no grouping '" + grouping + "' (region, carrier, month)");
+  }
+  FigureBreakdown figures = std::move(rollupFigureBreakdowns(session, {scope}).front());
+  if (grouping == "region") return figures.byRegion;
+  if (grouping == "carrier") return figures.byCarrier;
+  if (grouping == "month") return figures.byMonth;
+  if (figures.totals.shipments == 0) return {};
+  return {{"", figures.totals}};
+}
+
 ShipmentFigures rollupShipmentFigures(Poco::Data::Session& session, const ShipmentScope& scope) {
-  const auto grouped = rollupShipmentFiguresBy(session, scope, "");
-  return grouped.empty() ? ShipmentFigures() : grouped.begin()->second;
+  return rollupFigureBreakdowns(session, {scope}).front().totals;
 }
 
 }  // namespace reports

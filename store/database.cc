@@ -43,6 +43,23 @@ std::string odbcDbmsName(Poco::Data::Session& session) {
   return reinterpret_cast<const char*>(name);
 }
 
+// A pool that notes what database its first connection reached: asking on that connection
+// spares a separate probe connection (a PostgreSQL backend, its login and the driver's set-up
+// queries) on every run. Pooled sessions hide the driver's handle; the pool sees it here.
+class OdbcSessionPool : public Poco::Data::SessionPool {
+ public:
+  using Poco::Data::SessionPool::SessionPool;
+  const std::string& dbmsName() const { return dbmsName_; }
+
+ protected:
+  void customizeSession(Poco::Data::Session& session) override {
+    if (dbmsName_.empty()) dbmsName_ = odbcDbmsName(session);
+  }
+
+ private:
+  std::string dbmsName_;
+};
+
 void execSqlite(sqlite3* handle, const char* sql) {
   char* error = nullptr;
   if (sqlite3_exec(handle, sql, nullptr, nullptr, &error) != SQLITE_OK) {
@@ -117,10 +134,13 @@ Poco::Data::Session Database::takeSession() {
 }
 
 void Database::openOdbc() {
+  // The pool's first session answers what the database is, and then serves the first command.
+  auto pool = std::make_unique<OdbcSessionPool>("ODBC", url_.connection, 1, options_.maxSessions, 60);
+  pool->setProperty("maxFieldSize", Poco::Any(kMaxFieldSize));
   std::string dbms;
   try {
-    Poco::Data::Session probe("ODBC", url_.connection);
-    dbms = odbcDbmsName(probe);
+    Poco::Data::Session first(pool->get());
+    dbms = pool->dbmsName();
   } catch (const Poco::Exception& e) {
     throw DatabaseError("cannot connect to " + url_.display + ": " + summarizeDriverMessage(e.message()) +
                         "; check that the server runs, and the address, database name and credentials");
@@ -136,8 +156,7 @@ void Database::openOdbc() {
     throw DatabaseError("database " + url_.display + " is " + (dbms.empty() ? "of an unknown kind" : dbms) +
                         "; afterflow speaks SQLite and PostgreSQL");
   }
-  pool_ = std::make_unique<Poco::Data::SessionPool>("ODBC", url_.connection, 1, options_.maxSessions, 60);
-  pool_->setProperty("maxFieldSize", Poco::Any(kMaxFieldSize));
+  pool_ = std::move(pool);
 }
 
 Poco::Data::Session Database::session() {
