@@ -49,6 +49,26 @@ time_report() {
     "$(median < "$work/walls")" "$(median < "$work/cpus")" "$(tr '\n' ' ' < "$work/walls")"
 }
 
+# The same report from `afterflow serve` (warm connections, as a web client gets it): one request
+# to warm up, then RUNS requests each, medians of curl's total time.
+time_served() {
+  local url=$1 port=18199
+  "$afterflow" --db "$url" serve --port "$port" > "$work/serve.log" 2>&1 &
+  local server=$!
+  for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.2; done
+  for client in "" CLIENT01 CLIENT12; do
+    local path="/api/reports/quarterly?period=$period&format=json${client:+&client=$client}"
+    curl -sf -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port$path" > "$work/first"
+    : > "$work/served"
+    for _ in $(seq "$runs"); do
+      curl -sf -o "$work/served.json" -w '%{time_total}\n' "http://127.0.0.1:$port$path" >> "$work/served"
+    done
+    printf 'GET %s from afterflow serve: median %s s (first %s s; runs: %s)\n' "$path" "$(median < "$work/served")" \
+      "$(cat "$work/first")" "$(tr '\n' ' ' < "$work/served")"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true
+}
+
 report_all() {
   local url=$1
   read -r wall cpu < <(measure "$afterflow" --db "$url" db rebuild-rollups)
@@ -56,6 +76,7 @@ report_all() {
   time_report "$url"
   time_report "$url" --client CLIENT01
   time_report "$url" --client CLIENT12
+  time_served "$url"
   "$build/bench/report_bench" "$url" "$period" "$runs"
   "$build/bench/report_bench" "$url" "$period" "$runs" CLIENT12
 }
