@@ -189,8 +189,11 @@ ShipmentImport::ShipmentImport(store::Transaction& transaction, std::int64_t imp
   }
   session_ << dropTemporary(store::Dialect::postgresql, "import_staging"), now;
   session_ << kItemStaging, now;
+  // unnest yields the rows in the order added, so of two rows with one reference the first in the
+  // file is the one kept, as on SQLite.
   direct_ = std::make_unique<store::BulkInserter>(
-      session_, "shipment", concatenated(kShipmentColumns, {"source_import_run_id", "source_line", "created_at", "updated_at"}),
+      session_, "shipment",
+      concatenated(kShipmentColumns, {"source_import_run_id", "source_line", "created_at", "updated_at"}),
       store::OnConflict::skip);
   items_ = std::make_unique<store::BulkInserter>(session_, "import_staging",
                                                  concatenated({"line_no"}, kItemColumns));
