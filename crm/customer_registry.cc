@@ -1,6 +1,8 @@
 #include "crm/customer_registry.h"
 
 #include "crm/contact_keys.h"
+#include "store/bulk_inserter.h"
+#include "store/dialect.h"
 #include "store/timestamp.h"
 
 #include <Poco/Nullable.h>
@@ -8,13 +10,6 @@
 using namespace Poco::Data::Keywords;
 
 namespace crm {
-namespace {
-
-Poco::Nullable<std::string> nullable(const std::optional<std::string>& value) {
-  return value ? Poco::Nullable<std::string>(*value) : Poco::Nullable<std::string>();
-}
-
-}  // namespace
 
 std::int64_t CustomerRegistry::resolve(std::int64_t partyId) {
   // Merges form chains only if someone merges into a merged customer; follow them, bounded.
@@ -62,28 +57,57 @@ std::optional<std::int64_t> CustomerRegistry::identify(const CustomerCandidate& 
 }
 
 std::int64_t CustomerRegistry::create(store::Transaction& transaction, const CustomerCandidate& candidate) {
+  const CustomerCandidate* const one[] = {&candidate};
+  return createAll(transaction, one).front();
+}
+
+std::vector<std::int64_t> CustomerRegistry::createAll(store::Transaction& transaction,
+                                                      std::span<const CustomerCandidate* const> candidates) {
   Poco::Data::Session& session = transaction.session();
-  const std::string stamp = store::currentTimestamp();
-  // The code needs the id: insert under a placeholder unique to this transaction, then rename.
-  const std::string placeholder = "CUST-NEW-" + stamp + "-" + candidate.loyaltyId.value_or(candidate.email.value_or(""));
-  std::int64_t id = 0;
-  const std::string name = candidate.name.value_or("POS customer");
-  session << "INSERT INTO party (party_code, name, kind, email, phone, city, postal_code, region, country, created_at, "
-             "updated_at) VALUES (?, ?, 'person', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING party_id",
-      bind(placeholder), bind(name), bind(nullable(candidate.email)), bind(nullable(candidate.phone)),
-      bind(nullable(candidate.city)), bind(nullable(candidate.postalCode)), bind(nullable(candidate.region)),
-      bind(nullable(candidate.country)), bind(stamp), bind(stamp), into(id), now;
-  session << "UPDATE party SET party_code = ? WHERE party_id = ?", bind("CUST-" + std::to_string(id)), bind(id), now;
-  session << "INSERT INTO party_role (party_id, role) VALUES (?, 'customer')", bind(id), now;
-  if (candidate.loyaltyId && !candidate.loyaltyId->empty()) {
-    session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', ?)", bind(id),
-        bind(*candidate.loyaltyId), now;
+  std::vector<std::int64_t> ids;
+  if (candidates.empty()) return ids;
+  // The code needs the id, so ids are taken first: on SQLite after the largest, under the
+  // transaction's write lock (BEGIN IMMEDIATE); on PostgreSQL from the identity's sequence.
+  if (store::sessionDialect(session) == store::Dialect::sqlite) {
+    std::int64_t last = 0;
+    session << "SELECT COALESCE(MAX(party_id), 0) FROM party", into(last), now;
+    for (std::size_t i = 0; i < candidates.size(); ++i) ids.push_back(last + 1 + static_cast<std::int64_t>(i));
+  } else {
+    session << "SELECT nextval(pg_get_serial_sequence('party', 'party_id')) FROM generate_series(1, " +
+                   std::to_string(candidates.size()) + ") ORDER BY 1",
+        into(ids), now;
   }
-  const std::optional<std::string> email = candidate.email ? emailKey(*candidate.email) : std::nullopt;
-  const std::optional<std::string> phone = candidate.phone ? phoneKey(*candidate.phone) : std::nullopt;
-  session << "INSERT INTO customer_profile (party_id, email_key, phone_key, created_at) VALUES (?, ?, ?, ?)", bind(id),
-      bind(nullable(email)), bind(nullable(phone)), bind(stamp), now;
-  return id;
+  const std::string stamp = store::currentTimestamp();
+  const auto text = [](const std::optional<std::string>& value) {
+    return value ? store::Value(*value) : store::Value();
+  };
+  // Parties before what refers to them: PostgreSQL checks the references as each chunk is written.
+  {
+    store::BulkInserter parties(session, "party",
+                                {"party_id", "party_code", "name", "kind", "email", "phone", "city", "postal_code",
+                                 "region", "country", "created_at", "updated_at"});
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const CustomerCandidate& c = *candidates[i];
+      parties.add({ids[i], "CUST-" + std::to_string(ids[i]), c.name.value_or("POS customer"), std::string("person"),
+                   text(c.email), text(c.phone), text(c.city), text(c.postalCode), text(c.region), text(c.country),
+                   stamp, stamp});
+    }
+    parties.flush();
+  }
+  store::BulkInserter roles(session, "party_role", {"party_id", "role"});
+  store::BulkInserter identifiers(session, "party_identifier", {"party_id", "scheme", "value"});
+  store::BulkInserter profiles(session, "customer_profile", {"party_id", "email_key", "phone_key", "created_at"});
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const CustomerCandidate& c = *candidates[i];
+    roles.add({ids[i], std::string("customer")});
+    if (c.loyaltyId && !c.loyaltyId->empty()) identifiers.add({ids[i], std::string("loyalty"), *c.loyaltyId});
+    profiles.add({ids[i], text(c.email ? emailKey(*c.email) : std::nullopt),
+                  text(c.phone ? phoneKey(*c.phone) : std::nullopt), stamp});
+  }
+  roles.flush();
+  identifiers.flush();
+  profiles.flush();
+  return ids;
 }
 
 std::int64_t CustomerRegistry::matchOrCreate(store::Transaction& transaction, const CustomerCandidate& candidate) {

@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace crm {
 
@@ -31,6 +33,11 @@ class CustomerRegistry {
   // A new customer (party with role customer, profile with matching keys, loyalty identifier),
   // coded "CUST-<id>". Throws the database's exception when its loyalty id is taken.
   std::int64_t create(store::Transaction& transaction, const CustomerCandidate& candidate);
+  // Many new customers at once, as create() makes each, their ids in the candidates' order: the
+  // ids are assigned together and the rows written by store::BulkInserter, a few statements
+  // whatever their number. The caller has made sure no two share a loyalty id.
+  std::vector<std::int64_t> createAll(store::Transaction& transaction,
+                                      std::span<const CustomerCandidate* const> candidates);
   // match(), else create().
   std::int64_t matchOrCreate(store::Transaction& transaction, const CustomerCandidate& candidate);
   // The customer that stands for `partyId`: itself, or the one it was merged into.

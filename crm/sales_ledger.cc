@@ -340,19 +340,45 @@ SalesLedger::Names SalesLedger::lookUp(std::span<const Sale> sales, std::span<co
 
 void SalesLedger::createCustomers(std::span<const Sale> sales, std::span<const std::size_t> recorded, Names& names,
                                   LedgerResult& result) {
-  // Customers no known party matches: few, and each new one must be found by the next (the same
-  // loyalty id or e-mail later in the batch), so they go one by one through the registry.
-  std::optional<CustomerRegistry> registry;
+  // Customers no known party matches, created together. A new one must be found by the next that
+  // names it (the same loyalty id, e-mail or phone later in the batch) as CustomerRegistry::
+  // identify would find it once written: by loyalty id, then the lowest party with the e-mail
+  // key, then with the phone key; the batch's new customers are matched here in that order.
+  std::unordered_map<std::string_view, std::size_t> byLoyalty, byEmail, byPhone;  // key -> new customer
+  std::vector<const CustomerCandidate*> fresh;
+  std::vector<std::size_t> newOf(names.customers.size(), 0);  // per unresolved customer key: its new customer
+  std::vector<std::int32_t> unresolved;
   for (const std::size_t s : recorded) {
     const std::int32_t c = names.customerOf[s];
     if (c == kNone || names.customerIds[static_cast<std::size_t>(c)]) continue;
-    if (!registry) registry.emplace(session_);
-    std::optional<std::int64_t> id = registry->identify(sales[s].customer);
-    if (!id) {
-      id = registry->create(transaction_, sales[s].customer);
-      ++result.customersCreated;
+    const auto at = static_cast<std::size_t>(c);
+    if (newOf[at] != 0) continue;  // this customer's keys were matched or created already
+    const auto& [loyalty, email, phone] = names.customers[at];
+    const auto found = [](const auto& index, const std::string& key) -> std::optional<std::size_t> {
+      if (key.empty()) return std::nullopt;
+      const auto hit = index.find(key);
+      return hit == index.end() ? std::nullopt : std::optional<std::size_t>(hit->second);
+    };
+    std::optional<std::size_t> match = found(byLoyalty, loyalty);
+    if (!match) match = found(byEmail, email);
+    if (!match) match = found(byPhone, phone);
+    if (!match) {
+      match = fresh.size();
+      fresh.push_back(&sales[s].customer);
+      if (!loyalty.empty()) byLoyalty.emplace(loyalty, *match);
+      // The first new customer with a key is the lowest party holding it.
+      if (!email.empty()) byEmail.emplace(email, *match);
+      if (!phone.empty()) byPhone.emplace(phone, *match);
     }
-    names.customerIds[static_cast<std::size_t>(c)] = id;
+    newOf[at] = *match + 1;
+    unresolved.push_back(c);
+  }
+  if (fresh.empty()) return;
+  const std::vector<std::int64_t> ids = CustomerRegistry(session_).createAll(transaction_, fresh);
+  result.customersCreated += fresh.size();
+  for (const std::int32_t c : unresolved) {
+    const auto at = static_cast<std::size_t>(c);
+    names.customerIds[at] = ids[newOf[at] - 1];
   }
 }
 

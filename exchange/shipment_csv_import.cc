@@ -146,13 +146,16 @@ class StoredRejectRows : public ShipmentRowSource {
   std::int64_t after_ = 0;
 };
 
-// SQLite: a larger page cache while the import's indexes grow, back to what it was after.
+// SQLite: a larger page cache while the import's indexes grow, back to what it was after. Not
+// larger than 32 MiB: the pages of a large import are new, and a cache that keeps all of them
+// (256 MiB was tried) allocates and faults in each page instead of reusing spilled ones; writing
+// 200,000 rows into shipment took a third more CPU with it than with SQLite's default 2 MiB.
 class ImportCache {
  public:
   explicit ImportCache(Poco::Data::Session& session) : session_(session) {
     if (store::sessionDialect(session) != store::Dialect::sqlite) return;
     session_ << "PRAGMA cache_size", into(previous_), now;
-    session_ << "PRAGMA cache_size = -262144", now;  // 256 MiB
+    session_ << "PRAGMA cache_size = -32768", now;  // KiB
     active_ = true;
   }
   ~ImportCache() {

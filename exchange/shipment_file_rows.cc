@@ -31,9 +31,16 @@ void ShipmentFileRows::read() {
       if (stopping_) return false;
       chunks_.push_back(std::move(chunk));
       chunk.clear();
+      if (!spare_.empty()) {
+        chunk = std::move(spare_.back());
+        spare_.pop_back();
+      }
       changed_.notify_all();
+      lock.unlock();
+      chunk.reserve(kChunkRows);
       return true;
     };
+    chunk.reserve(kChunkRows);
     bool more = true;
     while (more && reader_.next(record)) {
       chunk.push_back(shipmentRow(static_cast<std::int64_t>(record.line), record, columns_, parties_));
@@ -60,6 +67,8 @@ bool ShipmentFileRows::next(ShipmentRow& row) {
       if (failure_) std::rethrow_exception(failure_);
       return false;
     }
+    current_.clear();
+    if (current_.capacity() > 0) spare_.push_back(std::move(current_));
     current_ = std::move(chunks_.front());
     chunks_.pop_front();
     at_ = 0;

@@ -27,31 +27,21 @@ const std::vector<std::string> kShipmentColumns = {
 const std::vector<std::string> kItemColumns = {"item_line_no", "item_product_id", "item_sku", "item_description",
                                                "item_quantity", "item_unit"};
 
-std::string joined(const std::vector<std::string>& names, const std::string& prefix = "") {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + prefix + name;
-  return text;
-}
-
 std::vector<std::string> concatenated(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
 
-std::string stagingTable(store::Dialect dialect) {
-  const bool sqlite = dialect == store::Dialect::sqlite;
-  return std::string("CREATE TEMP TABLE import_staging (") +
-         (sqlite ? "line_no INTEGER PRIMARY KEY" : "line_no BIGINT PRIMARY KEY") +
-         ", client_id BIGINT, shipper_id BIGINT, consignee_id BIGINT, carrier_id BIGINT, bill_of_lading TEXT, "
-         "pro_number TEXT, ship_notice_id TEXT, origin_city TEXT, origin_postal_code TEXT, origin_country TEXT, "
-         "origin_region TEXT, destination_city TEXT, destination_postal_code TEXT, destination_country TEXT, "
-         "destination_region TEXT, transport_mode TEXT, distance_km DOUBLE PRECISION, goods_description TEXT, "
-         "pieces INTEGER, weight_kg DOUBLE PRECISION, volume_m3 DOUBLE PRECISION, freight_cost_cents BIGINT, "
-         "currency TEXT, planned_ship_date TEXT, ship_date TEXT, planned_delivery TEXT, promised_delivery TEXT, "
-         "actual_delivery TEXT, status TEXT, item_line_no INTEGER, item_product_id BIGINT, item_sku TEXT, "
-         "item_description TEXT, item_quantity DOUBLE PRECISION, item_unit TEXT)" +
-         (sqlite ? "" : " ON COMMIT DROP");
-}
+// PostgreSQL: the items of the rows written since the last flush, joined to their shipments'
+// ids by (run, line) once those are written.
+const char* const kItemStaging =
+    "CREATE TEMP TABLE import_staging (line_no BIGINT PRIMARY KEY, item_line_no INTEGER, item_product_id BIGINT, "
+    "item_sku TEXT, item_description TEXT, item_quantity DOUBLE PRECISION, item_unit TEXT) ON COMMIT DROP";
+
+// PostgreSQL: the references of the rows a flush found refused, to say which one was taken.
+const char* const kRefusedStaging =
+    "CREATE TEMP TABLE import_refused (line_no BIGINT PRIMARY KEY, client_id BIGINT, carrier_id BIGINT, "
+    "bill_of_lading TEXT, pro_number TEXT, ship_notice_id TEXT) ON COMMIT DROP";
 
 std::string dropTemporary(store::Dialect dialect, const std::string& table) {
   return std::string("DROP TABLE IF EXISTS ") + (dialect == store::Dialect::sqlite ? "temp." : "pg_temp.") + table;
@@ -79,6 +69,53 @@ void appendShipmentValues(std::vector<store::Value>& row, const Shipment& s) {
               value(s.weightKg), value(s.volumeM3), value(s.freightCostCents), value(s.currency),
               value(s.plannedShipDate), value(s.shipDate), value(s.plannedDelivery), value(s.promisedDelivery),
               value(s.actualDelivery), std::string(shipmentStatusName(s.status))});
+}
+
+// Binds values to the next columns of a RowInserter, in order, straight from a record's fields:
+// no Value (nor copy of a text) per column.
+class ColumnBinder {
+ public:
+  explicit ColumnBinder(store::RowInserter& inserter) : inserter_(inserter) {}
+
+  ColumnBinder& operator<<(std::string_view text) {
+    inserter_.bindText(at_++, text);
+    return *this;
+  }
+  ColumnBinder& operator<<(std::int64_t number) {
+    inserter_.bindInteger(at_++, number);
+    return *this;
+  }
+  ColumnBinder& operator<<(double number) {
+    inserter_.bindReal(at_++, number);
+    return *this;
+  }
+  template <typename T>
+  ColumnBinder& operator<<(const std::optional<T>& value) {
+    if (!value) {
+      inserter_.bindNull(at_++);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      *this << std::string_view(*value);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      *this << static_cast<double>(*value);
+    } else {
+      *this << static_cast<std::int64_t>(*value);
+    }
+    return *this;
+  }
+
+ private:
+  store::RowInserter& inserter_;
+  std::size_t at_ = 0;
+};
+
+// The columns of kShipmentColumns, in their order.
+void bindShipment(ColumnBinder& row, const Shipment& s) {
+  row << s.clientId << s.shipperId << s.consigneeId << s.carrierId << s.billOfLading << s.proNumber << s.shipNoticeId
+      << s.origin.city << s.origin.postalCode << s.origin.country << s.origin.region << s.destination.city
+      << s.destination.postalCode << s.destination.country << s.destination.region
+      << std::string_view(transportModeName(s.mode)) << s.distanceKm << s.goodsDescription << s.pieces << s.weightKg
+      << s.volumeM3 << s.freightCostCents << s.currency << s.plannedShipDate << s.shipDate << s.plannedDelivery
+      << s.promisedDelivery << s.actualDelivery << std::string_view(shipmentStatusName(s.status));
 }
 
 void appendItemValues(std::vector<store::Value>& row, const ShipmentLine* item) {
@@ -150,11 +187,16 @@ ShipmentImport::ShipmentImport(store::Transaction& transaction, std::int64_t imp
                                  "unit"});
     return;
   }
-  const store::Dialect dialect = store::sessionDialect(session_);
-  session_ << dropTemporary(dialect, "import_staging"), now;
-  session_ << stagingTable(dialect), now;
-  staging_ = std::make_unique<store::BulkInserter>(
-      session_, "import_staging", concatenated(concatenated({"line_no"}, kShipmentColumns), kItemColumns));
+  session_ << dropTemporary(store::Dialect::postgresql, "import_staging"), now;
+  session_ << kItemStaging, now;
+  // unnest yields the rows in the order added, so of two rows with one reference the first in the
+  // file is the one kept, as on SQLite.
+  direct_ = std::make_unique<store::BulkInserter>(
+      session_, "shipment",
+      concatenated(kShipmentColumns, {"source_import_run_id", "source_line", "created_at", "updated_at"}),
+      store::OnConflict::skip);
+  items_ = std::make_unique<store::BulkInserter>(session_, "import_staging",
+                                                 concatenated({"line_no"}, kItemColumns));
 }
 
 ShipmentImport::~ShipmentImport() = default;
@@ -201,31 +243,39 @@ Result<Done> ShipmentImport::add(std::int64_t line, const Shipment& s) {
   if (auto problem = checkParties(s)) return *problem;
   lastLine_ = line;
   const ShipmentLine* item = s.lines.empty() ? nullptr : &s.lines.front();
-  std::vector<store::Value> row;
-  row.reserve(kShipmentColumns.size() + kItemColumns.size() + 4);
   if (!sqlite_) {
-    row.emplace_back(line);
+    std::vector<store::Value> row;
+    row.reserve(kShipmentColumns.size() + 4);
     appendShipmentValues(row, s);
-    appendItemValues(row, item);
-    staging_->add(row);
-    if (staged_++ == 0) firstStagedLine_ = line;
-    stagedItems_ |= item != nullptr;
+    row.insert(row.end(), {runId_, line, stamp_, stamp_});
+    direct_->add(row);
+    pending_.push_back({line, s.clientId, s.carrierId, s.billOfLading, s.proNumber, s.shipNoticeId});
+    if (item) {
+      row.clear();
+      row.emplace_back(line);
+      appendItemValues(row, item);
+      items_->add(row);
+      stagedItems_ = true;
+    }
     return Done{};
   }
-  appendShipmentValues(row, s);
-  row.insert(row.end(), {runId_, line, stamp_, stamp_});
-  if (!shipments_->insert(row)) return takenReference(s);
+  ColumnBinder shipment(*shipments_);
+  bindShipment(shipment, s);
+  shipment << runId_ << line << std::string_view(stamp_) << std::string_view(stamp_);
+  if (!shipments_->insertBound()) {
+    return takenReference({line, s.clientId, s.carrierId, s.billOfLading, s.proNumber, s.shipNoticeId});
+  }
   ++written_;
   if (item) {
-    const std::int64_t id = shipments_->lastRowId();
-    const store::Value values[] = {id, std::int64_t{item->lineNo}, value(item->productId), value(item->sku),
-                                   value(item->description), item->quantityShipped, item->unit};
-    lines_->insert(values);
+    ColumnBinder itemRow(*lines_);
+    itemRow << shipments_->lastRowId() << std::int64_t{item->lineNo} << item->productId << item->sku
+            << item->description << item->quantityShipped << std::string_view(item->unit);
+    lines_->insertBound();
   }
   return Done{};
 }
 
-Problem ShipmentImport::takenReference(const Shipment& s) {
+Problem ShipmentImport::takenReference(const References& s) {
   const std::pair<Scope, const std::optional<std::string>*> scopes[] = {
       {Scope::bill_of_lading, &s.billOfLading},
       {Scope::ship_notice_id, &s.shipNoticeId},
@@ -244,37 +294,33 @@ Problem ShipmentImport::takenReference(const Shipment& s) {
   return takenAtTheSameTime();
 }
 
-void ShipmentImport::reportTakenReferences(std::int64_t firstLine,
+void ShipmentImport::reportTakenReferences(const std::vector<References>& rows,
                                            const std::function<void(std::int64_t, const Problem&)>& refused) {
-  const store::Dialect dialect = store::sessionDialect(session_);
-  const std::string run = std::to_string(runId_);
-  session_ << dropTemporary(dialect, "import_refused"), now;
-  session_ << std::string("CREATE TEMP TABLE import_refused (line_no BIGINT PRIMARY KEY)") +
-                  (dialect == store::Dialect::sqlite ? "" : " ON COMMIT DROP"),
-      now;
-  // The rows that went in are found by (run, line) in shipment_by_import; the rest were refused.
-  session_ << "INSERT INTO import_refused SELECT s.line_no FROM import_staging s WHERE NOT EXISTS "
-              "(SELECT 1 FROM shipment x WHERE x.source_import_run_id = " + run + " AND x.source_line = s.line_no)",
-      now;
+  session_ << dropTemporary(store::Dialect::postgresql, "import_refused"), now;
+  session_ << kRefusedStaging, now;
+  {
+    store::BulkInserter staged(session_, "import_refused",
+                               {"line_no", "client_id", "carrier_id", "bill_of_lading", "pro_number", "ship_notice_id"});
+    for (const References& row : rows) {
+      staged.add({row.line, row.clientId, value(row.carrierId), value(row.billOfLading), value(row.proNumber),
+                  value(row.shipNoticeId)});
+    }
+    staged.flush();
+  }
   // Which reference each one collided with, a page of lines at a time so memory stays bounded.
   std::string query;
   for (int scope = 0; scope < 4; ++scope) {
     const ScopeSql& sql = kScopes[scope];
-    query += std::string(query.empty() ? "" : " UNION ALL ") + "SELECT r.line_no, " + std::to_string(scope) + ", s." +
+    query += std::string(query.empty() ? "" : " UNION ALL ") + "SELECT r.line_no, " + std::to_string(scope) + ", r." +
              sql.column + ", x.source_import_run_id, x.source_line FROM import_refused r "
-             "JOIN import_staging s ON s.line_no = r.line_no JOIN shipment x ON x." + sql.column + " = s." +
-             sql.column + " AND x." + sql.owner + " = s." + sql.owner +
-             (sql.withoutCarrier ? " AND x.carrier_id IS NULL AND s.carrier_id IS NULL" : "") +
+             "JOIN shipment x ON x." + sql.column + " = r." + sql.column + " AND x." + sql.owner + " = r." + sql.owner +
+             (sql.withoutCarrier ? " AND x.carrier_id IS NULL AND r.carrier_id IS NULL" : "") +
              " WHERE r.line_no BETWEEN ? AND ?";
   }
   query += " ORDER BY 1, 2";
-  std::int64_t after = firstLine - 1;
-  for (;;) {
-    std::vector<std::int64_t> page;
-    session_ << "SELECT line_no FROM import_refused WHERE line_no > ? ORDER BY line_no LIMIT 5000", bind(after),
-        into(page), now;
-    if (page.empty()) break;
-    const std::int64_t first = page.front(), last = page.back();
+  for (std::size_t at = 0; at < rows.size(); at += 5000) {
+    const std::size_t end = std::min(rows.size(), at + 5000);
+    const std::int64_t first = rows[at].line, last = rows[end - 1].line;
     std::vector<std::int64_t> lines;
     std::vector<int> scope;
     std::vector<std::string> reference;
@@ -285,7 +331,8 @@ void ShipmentImport::reportTakenReferences(std::int64_t firstLine,
     select, into(lines), into(scope), into(reference), into(otherRun), into(otherLine);
     select.execute();
     std::size_t match = 0;
-    for (std::int64_t line : page) {
+    for (std::size_t r = at; r < end; ++r) {
+      const std::int64_t line = rows[r].line;
       while (match < lines.size() && lines[match] < line) ++match;
       if (match < lines.size() && lines[match] == line) {
         refused(line, takenProblem(runId_, static_cast<Scope>(scope[match]), reference[match], otherRun[match],
@@ -294,40 +341,48 @@ void ShipmentImport::reportTakenReferences(std::int64_t firstLine,
         refused(line, takenAtTheSameTime());
       }
     }
-    after = last;
   }
-  session_ << dropTemporary(dialect, "import_refused"), now;
+  session_ << dropTemporary(store::Dialect::postgresql, "import_refused"), now;
 }
 
 void ShipmentImport::flush(const std::function<void(std::int64_t, const Problem&)>& refused) {
-  if (staged_ == 0) return;
-  staging_->flush();
+  if (pending_.empty()) return;
+  direct_->flush();
+  items_->flush();
   const std::string run = std::to_string(runId_);
-  // WHERE true: SQLite would otherwise read ON CONFLICT as a join's ON. ORDER BY line_no: of two
-  // rows with one reference, the first in the file is the one kept.
-  session_ << "INSERT INTO shipment (" + joined(kShipmentColumns) +
-                  ", source_import_run_id, source_line, created_at, updated_at) SELECT " + joined(kShipmentColumns) +
-                  ", " + run + ", line_no, ?, ? FROM import_staging WHERE true ORDER BY line_no ON CONFLICT DO NOTHING",
-      bind(stamp_), bind(stamp_), now;
+  const std::int64_t firstLine = pending_.front().line;
   std::int64_t written = 0;
   session_ << "SELECT count(*) FROM shipment WHERE source_import_run_id = " + run + " AND source_line >= ?",
-      bind(firstStagedLine_), into(written), now;
-  if (static_cast<std::size_t>(written) < staged_) reportTakenReferences(firstStagedLine_, refused);
+      bind(firstLine), into(written), now;
+  if (static_cast<std::size_t>(written) < pending_.size()) {
+    // The rows a taken reference kept out: those whose line is not found in shipment.
+    std::vector<std::int64_t> went;
+    session_ << "SELECT source_line FROM shipment WHERE source_import_run_id = " + run +
+                    " AND source_line >= ? ORDER BY source_line",
+        bind(firstLine), into(went), now;
+    std::vector<References> kept;
+    std::size_t match = 0;
+    for (References& row : pending_) {
+      while (match < went.size() && went[match] < row.line) ++match;
+      if (match == went.size() || went[match] != row.line) kept.push_back(std::move(row));
+    }
+    reportTakenReferences(kept, refused);
+  }
   if (stagedItems_ && written > 0) {
     session_ << "INSERT INTO shipment_line (shipment_id, line_no, product_id, sku, description, quantity_shipped, unit) "
                 "SELECT x.shipment_id, s.item_line_no, s.item_product_id, s.item_sku, s.item_description, "
                 "s.item_quantity, s.item_unit FROM import_staging s JOIN shipment x ON x.source_import_run_id = " +
-                    run + " AND x.source_line = s.line_no WHERE s.item_line_no IS NOT NULL",
+                    run + " AND x.source_line = s.line_no",
         now;
   }
-  session_ << "DELETE FROM import_staging", now;
+  if (stagedItems_) session_ << "DELETE FROM import_staging", now;
   written_ += static_cast<std::uint64_t>(written);
-  staged_ = 0;
+  pending_.clear();
   stagedItems_ = false;
 }
 
 std::uint64_t ShipmentImport::finish() {
-  if (staged_ > 0) throw std::logic_error("ShipmentImport::finish: staged rows were never flushed");
+  if (!pending_.empty()) throw std::logic_error("ShipmentImport::finish: rows were added but never flushed");
   if (written_ > 0) {
     linkWaitingEventsOfImport(session_, runId_);
     addImportedShipmentsToRollups(session_, runId_);

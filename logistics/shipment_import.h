@@ -14,17 +14,20 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace logistics {
 
 // In the caller's transaction, never a failing statement (which would abort a PostgreSQL
 // transaction): rows are checked in memory, their parties and product once per distinct id, and
 // taken references are refused by INSERT ... ON CONFLICT DO NOTHING.
-// - SQLite: each row is written as it is added, by one prepared statement; a refused row is
-//   known at once, and only then are its references looked up to say which one is taken.
-// - PostgreSQL: rows are staged in a temporary table (store::BulkInserter) and written by
-//   flush() with one INSERT ... SELECT; an anti-join on shipment (source_import_run_id,
-//   source_line) names the rows a taken reference refused.
+// - SQLite: each row is written as it is added, by one prepared statement bound straight from
+//   the shipment's fields; a refused row is known at once, and only then are its references
+//   looked up to say which one is taken.
+// - PostgreSQL: rows go straight into shipment in chunks of INSERT ... SELECT FROM unnest(...)
+//   ON CONFLICT DO NOTHING (store::BulkInserter); flush() finds the rows a taken reference kept
+//   out by their (run, line) missing from shipment, and names the reference set-based.
 class ShipmentImport {
  public:
   // Shipments are recorded as coming from `importRunId` (shipment.source_import_run_id) with the
@@ -40,12 +43,12 @@ class ShipmentImport {
   // wins). A shipment carries at most one line here.
   Result<Done> add(std::int64_t line, const Shipment& shipment);
 
-  // Rows added and not written yet (PostgreSQL): their fate is told by the next flush(), so the
+  // Rows added whose fate is not told yet (PostgreSQL): the next flush() tells it, so the
   // caller keeps what it needs to report them until then. Always 0 on SQLite.
-  std::size_t staged() const { return staged_; }
+  std::size_t staged() const { return pending_.size(); }
 
-  // Writes the staged rows, and calls `refused` for each one not written because a reference is
-  // taken (duplicate_reference), in line order.
+  // Writes the rows added since the last flush, and calls `refused` for each one not written
+  // because a reference is taken (duplicate_reference), in line order.
   void flush(const std::function<void(std::int64_t line, const Problem&)>& refused);
 
   // After the last flush(): links the status events waiting for the shipments written, brings
@@ -54,9 +57,17 @@ class ShipmentImport {
   std::uint64_t finish();
 
  private:
+  // What a refused row is reported by: its line and the references it is unique by.
+  struct References {
+    std::int64_t line = 0;
+    std::int64_t clientId = 0;
+    std::optional<std::int64_t> carrierId;
+    std::optional<std::string> billOfLading, proNumber, shipNoticeId;
+  };
+
   std::optional<Problem> checkParties(const Shipment& shipment);
-  Problem takenReference(const Shipment& shipment);
-  void reportTakenReferences(std::int64_t firstLine,
+  Problem takenReference(const References& row);
+  void reportTakenReferences(const std::vector<References>& rows,
                              const std::function<void(std::int64_t, const Problem&)>& refused);
 
   Poco::Data::Session& session_;
@@ -64,9 +75,9 @@ class ShipmentImport {
   std::string stamp_;
   bool sqlite_;
   std::unique_ptr<store::RowInserter> shipments_, lines_;  // SQLite
-  std::unique_ptr<store::BulkInserter> staging_;           // PostgreSQL
-  std::int64_t lastLine_ = 0, firstStagedLine_ = 0;
-  std::size_t staged_ = 0;
+  std::unique_ptr<store::BulkInserter> direct_, items_;    // PostgreSQL
+  std::vector<References> pending_;                        // PostgreSQL: added since the last flush
+  std::int64_t lastLine_ = 0;
   bool stagedItems_ = false;
   std::uint64_t written_ = 0;
   // What each party or product id checked so far came to: no problem, or the problem.

@@ -32,9 +32,12 @@ std::string transitHours(store::Dialect dialect) {
          " / 60) AS BIGINT) / 60";
 }
 
-// Each shipment's contribution (docs/KPI.md has the definitions).
-std::string factsSelect(store::Dialect dialect, const std::string& which) {
-  const std::string receivedTest = "EXISTS (SELECT 1 FROM receipt r WHERE r.shipment_id = s.shipment_id)";
+// Each shipment's contribution (docs/KPI.md has the definitions). Shipments an import has just
+// written can have no receipt yet (a receipt names a shipment recorded before it), so for them
+// (`mayHaveReceipts` false) the receipt and line lookups are left out: they could only say no.
+std::string factsSelect(store::Dialect dialect, const std::string& which, bool mayHaveReceipts = true) {
+  const std::string receivedTest =
+      mayHaveReceipts ? "EXISTS (SELECT 1 FROM receipt r WHERE r.shipment_id = s.shipment_id)" : "false";
   const std::string accurateTest =
       receivedTest +
       " AND NOT EXISTS (SELECT 1 FROM shipment_line l WHERE l.shipment_id = s.shipment_id AND "
@@ -68,12 +71,31 @@ std::string factsSelect(store::Dialect dialect, const std::string& which) {
          "FROM shipment s WHERE s.ship_date IS NOT NULL AND " + which;
 }
 
-// Adds (sign +1) or takes away (-1) the sums of the facts `which` names (a condition on
-// shipment_id) to or from `table`, grouped by its key: `key` (column names) computed by
-// `keyValues` (expressions over shipment_fact), inserted in `order` (apply() says why).
+// Where the sums of a rollup come from: the facts themselves (one row per shipment), or the
+// facts already grouped at the rollups' finest grain (import_fact_groups, one row per client,
+// carrier, region, day and transit hours, with its count of shipments).
+struct FactSource {
+  std::string from;          // a table and its WHERE condition
+  std::string shipments;     // the number of shipments of a group
+  std::string transitSum;    // the sum of their transit hours
+  std::string transitCount;  // how many of them have transit hours
+};
+
+FactSource facts(const std::string& which) {
+  return {"shipment_fact WHERE " + which, "count(*)", "COALESCE(sum(transit_hours), 0)", "count(transit_hours)"};
+}
+
+FactSource groupedFacts() {
+  return {"import_fact_groups WHERE true", "sum(shipments)", "COALESCE(sum(transit_hours * shipments), 0)",
+          "COALESCE(sum(CASE WHEN transit_hours IS NOT NULL THEN shipments END), 0)"};
+}
+
+// Adds (sign +1) or takes away (-1) the sums of the facts `source` names to or from `table`,
+// grouped by its key: `key` (column names) computed by `keyValues` (expressions over the facts),
+// inserted in `order` (apply() says why).
 void addSums(Poco::Data::Session& session, const std::string& table, const std::string& key,
              const std::string& keyValues, const std::string& order, const std::string& conflictKey,
-             const std::string& which, int sign) {
+             const FactSource& source, int sign) {
   const std::string s = sign > 0 ? "" : "-";
   std::string columns, sums, updates;
   for (const char* counter : kCounters) {
@@ -82,9 +104,9 @@ void addSums(Poco::Data::Session& session, const std::string& table, const std::
     updates += std::string(", ") + counter + " = " + table + "." + counter + " + excluded." + counter;
   }
   session << "INSERT INTO " + table + " (" + key + ", shipments" + columns + ", transit_hours, transit_count) "
-                 "SELECT " + keyValues + ", " + s + "count(*)" + sums + ", " + s + "COALESCE(sum(transit_hours), 0), " +
-                 s + "count(transit_hours) FROM shipment_fact WHERE " + which + " GROUP BY " + keyValues +
-                 " ORDER BY " + order + " ON CONFLICT (" + conflictKey + ") DO UPDATE SET shipments = " + table + ".shipments + "
+                 "SELECT " + keyValues + ", " + s + source.shipments + sums + ", " + s + source.transitSum + ", " + s +
+                 source.transitCount + " FROM " + source.from + " GROUP BY " + keyValues + " ORDER BY " + order +
+                 " ON CONFLICT (" + conflictKey + ") DO UPDATE SET shipments = " + table + ".shipments + "
                  "excluded.shipments" + updates + ", transit_hours = " + table + ".transit_hours + excluded.transit_hours, "
                  "transit_count = " + table + ".transit_count + excluded.transit_count",
       now;
@@ -93,33 +115,52 @@ void addSums(Poco::Data::Session& session, const std::string& table, const std::
 // The same for the distributions of transit hours.
 void addTransits(Poco::Data::Session& session, const std::string& table, const std::string& key,
                  const std::string& keyValues, const std::string& order, const std::string& conflictKey,
-                 const std::string& which, int sign) {
+                 const FactSource& source, int sign) {
   session << "INSERT INTO " + table + " (" + key + ", transit_hours, shipments) SELECT " + keyValues +
-                 ", transit_hours, " + (sign > 0 ? "" : "-") + "count(*) FROM shipment_fact WHERE " + which +
-                 " AND transit_hours IS NOT NULL GROUP BY " + keyValues + ", transit_hours ORDER BY " +
-                 order + ", transit_hours ON CONFLICT (" + conflictKey + ") DO UPDATE SET shipments = " + table + ".shipments + excluded.shipments",
+                 ", transit_hours, " + (sign > 0 ? "" : "-") + source.shipments + " FROM " + source.from +
+                 " AND transit_hours IS NOT NULL GROUP BY " + keyValues + ", transit_hours ORDER BY " + order +
+                 ", transit_hours ON CONFLICT (" + conflictKey + ") DO UPDATE SET shipments = " + table + ".shipments + excluded.shipments",
       now;
 }
 
 const char* const kRollupTables[] = {"shipment_rollup", "shipment_month_rollup", "shipment_transit_rollup",
                                      "shipment_transit_all_rollup"};
 
-// Adds (sign +1) or takes away (-1) the facts of the shipments `which` names to or from every rollup.
+// Adds (sign +1) or takes away (-1) the facts `source` names to or from every rollup.
 // Rows go in by time first, whatever the table's key: a rebuild then lays a month's rows side
 // by side, so that a report reads a quarter from a few pages rather than from rows strewn over
 // the whole table in hash-aggregate order (rows written day by day arrive in time order anyway).
-void apply(Poco::Data::Session& session, const std::string& which, int sign) {
+void apply(Poco::Data::Session& session, const FactSource& source, int sign) {
   const std::string month = "substr(ship_day, 1, 7)";
   const std::string byClient = "client_id, carrier_key, region_key", byMonth = month + ", " + byClient;
   addSums(session, "shipment_rollup", byClient + ", ship_day", byClient + ", ship_day", "ship_day, " + byClient,
-          "client_id, ship_day, carrier_key, region_key", which, sign);
+          "client_id, ship_day, carrier_key, region_key", source, sign);
   addSums(session, "shipment_month_rollup", byClient + ", ship_month", byClient + ", " + month, byMonth,
-          "client_id, ship_month, carrier_key, region_key", which, sign);
+          "client_id, ship_month, carrier_key, region_key", source, sign);
   addTransits(session, "shipment_transit_rollup", byClient + ", ship_month", byClient + ", " + month, byMonth,
-              "client_id, ship_month, carrier_key, region_key, transit_hours", which, sign);
+              "client_id, ship_month, carrier_key, region_key, transit_hours", source, sign);
   addTransits(session, "shipment_transit_all_rollup", "carrier_key, region_key, ship_month",
               "carrier_key, region_key, " + month, month + ", carrier_key, region_key",
-              "ship_month, carrier_key, region_key, transit_hours", which, sign);
+              "ship_month, carrier_key, region_key, transit_hours", source, sign);
+}
+
+// Adds the facts `which` names to every rollup, for many facts at once: they are grouped once
+// at the finest grain of the rollups (15,000 groups for the 200,000 facts of the import bench),
+// and each rollup sums those groups, instead of each reading every fact again.
+void addGrouped(Poco::Data::Session& session, const std::string& which) {
+  const bool sqlite = store::sessionDialect(session) == store::Dialect::sqlite;
+  const std::string drop =
+      std::string("DROP TABLE IF EXISTS ") + (sqlite ? "temp." : "pg_temp.") + "import_fact_groups";
+  std::string sums;
+  for (const char* counter : kCounters) sums += std::string(", sum(") + counter + ") AS " + counter;
+  session << drop, now;
+  session << std::string("CREATE TEMP TABLE import_fact_groups") + (sqlite ? "" : " ON COMMIT DROP") +
+                 " AS SELECT client_id, carrier_key, region_key, ship_day, transit_hours, count(*) AS shipments" + sums +
+                 " FROM shipment_fact WHERE " + which + " GROUP BY client_id, carrier_key, region_key, ship_day, "
+                 "transit_hours",
+      now;
+  apply(session, groupedFacts(), +1);
+  session << drop, now;
 }
 
 // Rollup rows are shared by many shipments (a month, carrier and region over all clients), and a
@@ -170,10 +211,10 @@ void refreshShipmentRollups(Poco::Data::Session& session, std::vector<std::int64
     if (dialect == store::Dialect::postgresql) {
       session << "SELECT shipment_id FROM shipment WHERE " + which + " FOR UPDATE", now;
     }
-    apply(session, which, -1);
+    apply(session, facts(which), -1);
     session << "DELETE FROM shipment_fact WHERE " + which, now;
     session << std::string(kInsertFacts) + factsSelect(dialect, "s." + which), now;
-    apply(session, which, +1);
+    apply(session, facts(which), +1);
   }
 }
 
@@ -182,9 +223,9 @@ void addImportedShipmentsToRollups(Poco::Data::Session& session, std::int64_t im
   takeTurnAsRollupWriter(session);
   const std::string run = std::to_string(importRunId);
   session << std::string(kInsertFacts) +
-                 factsSelect(store::sessionDialect(session), "s.source_import_run_id = " + run),
+                 factsSelect(store::sessionDialect(session), "s.source_import_run_id = " + run, false),
       now;
-  apply(session, "shipment_id IN (SELECT shipment_id FROM shipment WHERE source_import_run_id = " + run + ")", +1);
+  addGrouped(session, "shipment_id IN (SELECT shipment_id FROM shipment WHERE source_import_run_id = " + run + ")");
 }
 
 std::int64_t rebuildShipmentRollups(store::Transaction& transaction) {
@@ -201,7 +242,7 @@ std::int64_t rebuildShipmentRollups(store::Transaction& transaction) {
   for (const char* table : kRollupTables) session << std::string("DELETE FROM ") + table, now;
   session << "DELETE FROM shipment_fact", now;
   session << std::string(kInsertFacts) + factsSelect(dialect, "true"), now;
-  apply(session, "true", +1);
+  addGrouped(session, "true");
   // The planner's statistics of the rewritten tables, as autovacuum would gather them later.
   if (dialect == store::Dialect::postgresql) {
     session << "ANALYZE " + tables, now;

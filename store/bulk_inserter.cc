@@ -106,11 +106,13 @@ void appendBytesElement(std::string& array, const std::string& bytes) {
 
 }  // namespace
 
-BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std::vector<std::string> columns)
+BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std::vector<std::string> columns,
+                           OnConflict onConflict)
     : session_(session),
       table_(std::move(table)),
       columns_(std::move(columns)),
-      sqlite_(sessionDialect(session) == Dialect::sqlite) {
+      sqlite_(sessionDialect(session) == Dialect::sqlite),
+      conflictClause_(onConflict == OnConflict::skip ? " ON CONFLICT DO NOTHING" : "") {
   if (columns_.empty()) throw Poco::InvalidArgumentException("bulk insert into " + table_ + " names no column");
   requireIdentifier(table_);
   std::for_each(columns_.begin(), columns_.end(), requireIdentifier);
@@ -118,7 +120,7 @@ BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std:
   if (sqlite_) {
     std::string sql = insertPrefix(table_, columns_) + "VALUES (";
     for (std::size_t i = 0; i < columns_.size(); ++i) sql += i ? ",?" : "?";
-    sql += ")";
+    sql += ")" + conflictClause_;
     sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session_);
     const int rc = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &statement_, nullptr);
     if (rc != SQLITE_OK) Poco::Data::SQLite::Utility::throwException(handle, rc, sql);
@@ -225,7 +227,7 @@ void BulkInserter::flushPostgresql() {
     sql += "}'::" + columnTypes_[c] + "[]";
     arrays_[c].clear();
   }
-  sql += ')';
+  sql += ')' + conflictClause_;
   const std::size_t rows = pendingRows_;
   pendingRows_ = 0;
   pendingBytes_ = 0;

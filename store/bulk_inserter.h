@@ -18,10 +18,16 @@ struct sqlite3_stmt;
 
 namespace store {
 
+// What a row a unique index already holds the key of does: fail the insert (the database's
+// exception), or stay out without a word (ON CONFLICT DO NOTHING; the caller finds out which
+// rows went in by reading them back).
+enum class OnConflict { fail, skip };
+
 class BulkInserter {
  public:
   // Table and column names come from code, not users; they must be plain SQL identifiers.
-  BulkInserter(Poco::Data::Session& session, std::string table, std::vector<std::string> columns);
+  BulkInserter(Poco::Data::Session& session, std::string table, std::vector<std::string> columns,
+               OnConflict onConflict = OnConflict::fail);
   ~BulkInserter();
 
   BulkInserter(const BulkInserter&) = delete;
@@ -46,6 +52,7 @@ class BulkInserter {
   std::string table_;
   std::vector<std::string> columns_;
   bool sqlite_;
+  std::string conflictClause_;
   std::uint64_t rowsAdded_ = 0;
 
   sqlite3_stmt* statement_ = nullptr;  // SQLite: prepared once, reset per row

@@ -44,6 +44,10 @@ bool RowInserter::insert(std::span<const Value> row) {
                                          " values a row, got " + std::to_string(row.size()));
   }
   bindSqliteValues(statement_, row);
+  return step();
+}
+
+bool RowInserter::step() {
   const int rc = sqlite3_step(statement_);
   sqlite3_reset(statement_);
   sqlite3* handle = sqlite3_db_handle(statement_);
@@ -51,6 +55,27 @@ bool RowInserter::insert(std::span<const Value> row) {
     Poco::Data::SQLite::Utility::throwException(handle, sqlite3_errcode(handle) & 0xff, "insert into " + table_);
   }
   return sqlite3_changes(handle) > 0;
+}
+
+void RowInserter::bindNull(std::size_t column) { sqlite3_bind_null(statement_, static_cast<int>(column + 1)); }
+
+void RowInserter::bindInteger(std::size_t column, std::int64_t value) {
+  sqlite3_bind_int64(statement_, static_cast<int>(column + 1), value);
+}
+
+void RowInserter::bindReal(std::size_t column, double value) {
+  sqlite3_bind_double(statement_, static_cast<int>(column + 1), value);
+}
+
+void RowInserter::bindText(std::size_t column, std::string_view text) {
+  sqlite3_bind_text64(statement_, static_cast<int>(column + 1), text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+}
+
+bool RowInserter::insertBound() {
+  const bool written = step();
+  // The texts bound were the caller's, alive only for this row.
+  sqlite3_clear_bindings(statement_);
+  return written;
 }
 
 std::int64_t RowInserter::lastRowId() const { return sqlite3_last_insert_rowid(sqlite3_db_handle(statement_)); }

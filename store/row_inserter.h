@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3_stmt;
@@ -32,7 +33,19 @@ class RowInserter {
   bool insert(std::span<const Value> row);
   std::int64_t lastRowId() const;
 
+  // The same without building a Value per column (a copy of every text): bind each column by
+  // its index (0-based) in the order the constructor named them, then insertBound(). Text is
+  // not copied: it must stay alive and unchanged until insertBound() returns. Every column must
+  // be bound again before each insertBound(); the binds of the last row are not kept.
+  void bindNull(std::size_t column);
+  void bindInteger(std::size_t column, std::int64_t value);
+  void bindReal(std::size_t column, double value);
+  void bindText(std::size_t column, std::string_view text);
+  bool insertBound();
+
  private:
+  bool step();
+
   std::string table_;
   std::size_t width_;
   sqlite3_stmt* statement_ = nullptr;

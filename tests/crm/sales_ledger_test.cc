@@ -159,4 +159,49 @@ BOOST_AUTO_TEST_CASE(a_sale_recorded_while_its_customer_is_merged_away_goes_back
   BOOST_TEST(saleIdOf(f, "k:while-merged") > 0);
 }
 
+BOOST_AUTO_TEST_CASE(new_customers_of_one_batch_are_matched_to_each_other_by_loyalty_id_then_email_then_phone) {
+  CrmFixture f;
+  const auto named = [](const std::string& key, std::optional<std::string> loyalty, std::optional<std::string> email,
+                        std::optional<std::string> phone) {
+    Sale sale = unitSale(key, "SN-" + key);
+    sale.customer.loyaltyId = std::move(loyalty);
+    sale.customer.email = std::move(email);
+    sale.customer.phone = std::move(phone);
+    return sale;
+  };
+  const LedgerResult result =
+      record(f, {named("k:1", std::string("LOY-1"), std::string("anna@example.org"), {}),
+                 named("k:2", std::string("LOY-2"), std::string(" Anna@Example.org"), {}),  // Anna's e-mail
+                 named("k:3", {}, std::string("ben@example.org"), std::string("+49 30 1234")),
+                 named("k:4", std::string("LOY-3"), {}, std::string("030 1234")),           // Ben's phone
+                 named("k:5", std::string("LOY-1"), std::string("carla@example.org"), {}),  // Anna's card
+                 named("k:6", {}, std::string("carla@example.org"), {})});
+  BOOST_TEST(result.customersCreated == 3u);
+  const auto customerOf = [&f](const std::string& key) {
+    std::int64_t id = 0;
+    f.session << "SELECT customer_id FROM sale WHERE source_key = ?", bind(key), into(id), now;
+    return id;
+  };
+  const std::int64_t anna = customerOf("k:1"), ben = customerOf("k:3"), carla = customerOf("k:6");
+  BOOST_TEST(customerOf("k:2") == anna);
+  BOOST_TEST(customerOf("k:4") == ben);
+  BOOST_TEST(customerOf("k:5") == anna);
+  BOOST_TEST(anna != ben);
+  BOOST_TEST(carla != anna);
+  BOOST_TEST(carla != ben);
+  // Written as the registry writes one: found again by it, coded by id, with the customer role.
+  CustomerRegistry registry(f.session);
+  BOOST_TEST(registry.identify({std::string("LOY-1"), {}, {}, {}, {}, {}, {}, {}}).value_or(0) == anna);
+  BOOST_TEST(!registry.identify({std::string("LOY-2"), {}, {}, {}, {}, {}, {}, {}}));  // k:2 went to Anna
+  BOOST_TEST(registry.identify({{}, {}, std::string("+49 30 1234"), {}, {}, {}, {}, {}}).value_or(0) == ben);
+  BOOST_TEST(registry.identify({{}, std::string("carla@example.org"), {}, {}, {}, {}, {}, {}}).value_or(0) == carla);
+  std::string code;
+  std::int64_t roles = 0;
+  f.session << "SELECT party_code FROM party WHERE party_id = ?", bind(ben), into(code), now;
+  f.session << "SELECT COUNT(*) FROM party_role WHERE role = 'customer' AND party_id IN (?, ?, ?)", bind(anna),
+      bind(ben), bind(carla), into(roles), now;
+  BOOST_TEST(code == "CUST-" + std::to_string(ben));
+  BOOST_TEST(roles == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

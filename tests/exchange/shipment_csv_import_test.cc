@@ -3,6 +3,7 @@
 #include "exchange/shipment_csv_import.h"
 #include "logistics/event_log.h"
 #include "logistics/shipment_book.h"
+#include "reports/shipment_figures.h"
 #include "tests/support/test_database.h"
 
 #include <boost/test/unit_test.hpp>
@@ -272,6 +273,42 @@ BOOST_FIXTURE_TEST_CASE(a_corrected_rejects_file_imports_as_it_is, ImportFixture
   BOOST_TEST(fixed.rowsApplied == 1);
   BOOST_REQUIRE(byPro("PRO-1").has_value());
   BOOST_TEST(logistics::transportModeName(byPro("PRO-1")->mode) == std::string("sea"));
+}
+
+BOOST_FIXTURE_TEST_CASE(imported_shipments_count_in_the_rollups_exactly_as_in_plain_sql, ImportFixture) {
+  // Two files over the same days, carriers and regions (the second adds to rollup rows the first
+  // made), with transit times, shipments not yet delivered, and one row refused.
+  const auto rows = [](const std::string& n) {
+    return "ACME,FSTF,BOL-" + n + "1,PRO-" + n + "1,Hamburg,DE,Munich,South,road,780,,4,288.5,1234.56,EUR,"
+           "2026-03-01T08:00:00+01:00,2026-03-03,2026-03-02T16:30Z,delivered\n"
+           "ACME,,BOL-" + n + "2,PRO-" + n + "2,Lyon,FR,Rotterdam,West,rail,,,2,10,99,EUR,2026-03-01T09:00Z,"
+           "2026-03-02,2026-03-04T10:00Z,delivered\n"
+           "ACME,FSTF,BOL-" + n + "3,PRO-" + n + "3,Lyon,FR,Munich,South,road,,,1,5,,,2026-03-01T10:00Z,2026-03-05,,"
+           "in_transit\n"
+           "ACME,FSTF,BOL-" + n + "4,PRO-" + n + "4,Lyon,FR,Munich,South,air,,,1,5,,,2026-04-11T10:00Z,2026-04-12,"
+           "2026-04-12T11:00Z,delivered\n"
+           // The first row's twin but for its references: two shipments in one group of the rollups.
+           "ACME,FSTF,BOL-" + n + "5,PRO-" + n + "5,Hamburg,DE,Munich,South,road,780,,4,288.5,1234.56,EUR,"
+           "2026-03-01T08:00:00+01:00,2026-03-03,2026-03-02T16:30Z,delivered\n";
+  };
+  const auto first = exchange::importShipmentsCsv(database, write("first.csv", kHeader + "\n" + rows("")));
+  BOOST_TEST(first.rowsApplied == 5);
+  const auto second = exchange::importShipmentsCsv(
+      database, write("second.csv", kHeader + "\n" + rows("2") +
+                                        "ACME,FSTF,BOL-21,PRO-99,,,,,road,,,,,,,2026-03-01,,,\n"));  // BOL-21 again
+  BOOST_TEST(second.rowsApplied == 5);
+  BOOST_TEST(second.rowsRejected == 1);
+
+  Poco::Data::Session session = database.session();
+  const reports::ShipmentScope year{"2026-01-01", "2027-01-01", {}, {}, {}, 0};
+  const reports::ShipmentFigures plain = reports::plainShipmentFigures(session, year);
+  BOOST_TEST(plain.shipments == 10);
+  BOOST_TEST((plain == reports::rollupShipmentFigures(session, year)));
+  for (const char* grouping : {"region", "carrier", "month"}) {
+    BOOST_TEST((reports::plainShipmentFiguresBy(session, year, grouping) ==
+                reports::rollupShipmentFiguresBy(session, year, grouping)),
+               "by " << grouping);
+  }
 }
 
 BOOST_FIXTURE_TEST_CASE(status_events_waiting_for_imported_shipments_are_linked, ImportFixture) {

@@ -113,6 +113,24 @@ BOOST_AUTO_TEST_CASE(a_row_breaking_a_constraint_raises_and_the_transaction_keep
   BOOST_TEST(count == 0);
 }
 
+BOOST_AUTO_TEST_CASE(rows_whose_key_is_taken_are_left_out_when_told_to_skip_them_and_the_first_of_two_wins) {
+  TestDatabase test;
+  createShipments(test.database());
+  Poco::Data::Session session = test.database().session();
+  session << "INSERT INTO shipment (id, ref) VALUES (2, 'there before')", now;
+  store::Transaction transaction(session);
+  BulkInserter inserter(session, "shipment", {"id", "ref"}, store::OnConflict::skip);
+  for (const auto& [id, ref] : std::vector<std::pair<std::int64_t, std::string>>{
+           {1, "first"}, {2, "taken"}, {3, "third"}, {1, "again in the same statement"}}) {
+    inserter.add({id, ref});
+  }
+  inserter.flush();
+  transaction.commit();
+  std::vector<std::string> refs;
+  session << "SELECT ref FROM shipment ORDER BY id", into(refs), now;
+  BOOST_TEST(refs == (std::vector<std::string>{"first", "there before", "third"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_row_of_the_wrong_width_or_a_bad_identifier_is_refused) {
   TestDatabase test;
   createShipments(test.database());
