@@ -218,11 +218,16 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
   } catch (...) {
     // Recorded as failed, then the error goes on to the one place that reports it.
     if (checksum.valid()) checksum.wait();
-    store::Transaction failed(session);
-    const std::string stamp = store::currentTimestamp();
-    session << "UPDATE pos_import_run SET finished_at = ?, status = 'failed' WHERE run_id = ?", bind(stamp),
-        bind(summary.runId), now;
-    failed.commit();
+    try {
+      store::Transaction failed(session);
+      const std::string stamp = store::currentTimestamp();
+      session << "UPDATE pos_import_run SET finished_at = ?, status = 'failed' WHERE run_id = ?", bind(stamp),
+          bind(summary.runId), now;
+      failed.commit();
+    } catch (const Poco::Exception&) {
+      // The database went away too: the run stays 'running', as after a crash, and the first
+      // error, rethrown below, is the one that says what went wrong.
+    }
     throw;
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
