@@ -59,6 +59,8 @@ class Reader {
   bool scanSegment(Segment& segment);
   bool scanWrapped(Segment& segment, std::size_t from);
   unsigned specialMask(std::size_t at) const;
+  // Bit i set: buffer_[at + i] is no printable ASCII byte (below 0x20, 0x7F, from 0x80 on).
+  unsigned unusualMask(std::size_t at) const;
   void setSpecials();
   // Reports a tolerated deviation once per interchange: the first place shows the pattern.
   bool reported(Deviation kind) const { return reported_[static_cast<std::size_t>(kind)]; }

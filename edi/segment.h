@@ -32,6 +32,10 @@ class Segment {
   bool isServiceStringAdvice() const { return serviceStringAdvice_; }
   // Whether the segment holds a release character at all: when not, values need no unescaping.
   bool hasRelease() const { return hasRelease_; }
+  // Whether every byte of text() is printable ASCII (0x20..0x7E), as the reader found while it
+  // looked for the delimiters: such a segment needs no character-set check in any set but UNOA.
+  // False also when the reader did not look (wrapped segments).
+  bool printableAscii() const { return printableAscii_; }
 
   Standard standard() const { return standard_; }
   std::uint64_t offset() const { return offset_; }       // of the first byte of the tag
@@ -49,6 +53,7 @@ class Segment {
   std::vector<std::uint32_t> starts_;  // start of each element (tag first), then text size + 1
   bool serviceStringAdvice_ = false;
   bool hasRelease_ = false;
+  bool printableAscii_ = false;
   Standard standard_ = Standard::x12;
   std::uint64_t offset_ = 0;
   std::uint32_t line_ = 0;

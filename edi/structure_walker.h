@@ -59,6 +59,7 @@ class StructureWalker {
       return counts[i];
     }
   };
+  void checkMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
   void reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
   void close(std::size_t keep, Report& report);
 

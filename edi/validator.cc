@@ -112,7 +112,12 @@ void Validator::segment(const Segment& segment, const Reader& reader) {
   if (!inInterchange_ || segment.index() == 1 || (segment.index() == 2 && tag == "UNB")) {
     delimiters_ = reader.delimiters();
   }
-  checkCharacters(segment);
+  // The reader saw every byte already: printable ASCII is in every set but UNOA's.
+  if (segment.printableAscii() && charsetShape_ != CharsetShape::table) {
+    segmentHasControlBytes_ = false;
+  } else {
+    checkCharacters(segment);
+  }
   if (segment.standard() == Standard::x12) {
     x12Envelope(segment);
   } else {
@@ -122,6 +127,12 @@ void Validator::segment(const Segment& segment, const Reader& reader) {
 
 void Validator::x12Envelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
+  // Envelope tags start with I, G, S or T: any other is a message's own segment.
+  if (inMessage_ && (tag.empty() || (tag[0] != 'I' && tag[0] != 'G' && tag[0] != 'S' && tag[0] != 'T'))) {
+    ++segmentsInMessage_;
+    messageBody(segment);
+    return;
+  }
   // Every segment comes through here: one number compare per envelope tag, not a string compare.
   const std::uint32_t code = tag.size() <= 3 ? packTag(tag) : 0;
   if (code == packTag("ISA")) {
@@ -152,6 +163,12 @@ void Validator::x12Envelope(const Segment& segment) {
 
 void Validator::edifactEnvelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
+  // Service segments start with U: any other tag is a message's own segment.
+  if (inMessage_ && (tag.empty() || tag[0] != 'U')) {
+    ++segmentsInMessage_;
+    messageBody(segment);
+    return;
+  }
   const char c = delimiters_.component;
   const char r = delimiters_.release;
   const std::uint32_t code = tag.size() <= 3 ? packTag(tag) : 0;
