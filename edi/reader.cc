@@ -178,7 +178,8 @@ bool Reader::next(Segment& segment) {
       return false;
     }
     // UNB tells the syntax version: only syntax 4 has a repetition separator ('*' without UNA).
-    if (standard_ == Standard::edifact && segment.tag() == "UNB") {
+    const std::string_view text = segment.text();
+    if (standard_ == Standard::edifact && text.size() >= 3 && text[0] == 'U' && segment.tag() == "UNB") {
       const auto s001 = splitValue(segment.element(1), delimiters_.component, delimiters_.release);
       const bool syntax4 = s001.size() > 1 && s001[1] == "4";
       if (!syntax4) {
@@ -188,7 +189,6 @@ bool Reader::next(Segment& segment) {
       }
     }
     // IEA or UNZ ends the interchange.
-    const std::string_view text = segment.text();
     if (text.size() >= 3 && (text[0] == 'I' || text[0] == 'U') && segment.tag() == (standard_ == Standard::x12 ? "IEA" : "UNZ")) {
       state_ = State::betweenInterchanges;
       afterTrailer_.clear();

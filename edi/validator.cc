@@ -526,8 +526,14 @@ void Validator::messageBody(const Segment& segment) {
   if (definition == nullptr) return;
   if (options_.cleanSegmentFastPath && !segmentHasControlBytes_ &&
       isCleanSegment(segment, *definition, delimiters_)) return;
+  checkSegment(segment, *definition);
+}
+
+// Out of line: its strings and vectors would otherwise make every clean segment pay for saving
+// registers and a large stack frame in messageBody.
+__attribute__((noinline)) void Validator::checkSegment(const Segment& segment, const SegmentDefinition& definition) {
   segmentErrors_.elements.clear();
-  checkElements(segment, *definition, segmentErrors_);
+  checkElements(segment, definition, segmentErrors_);
   if (segmentErrors_.elements.empty()) return;
   if (message_.segmentErrors.size() >= options_.maxSegmentErrorsPerMessage) {
     ++message_.segmentErrorsDropped;

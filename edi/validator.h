@@ -51,6 +51,8 @@ class Validator : private StructureReport {
   void checkTrailer(const Segment& trailer, const std::string& level, std::uint64_t counted, const char* what,
                     const std::string& headerControl, std::vector<std::string>& codes);
   void messageBody(const Segment& segment);
+  // The full element check of a segment the fast path did not pass; its errors go to the report.
+  void checkSegment(const Segment& segment, const SegmentDefinition& definition);
   void checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors);
   void checkSimple(const Segment& segment, const ElementUse& use, std::string_view value, std::uint32_t position,
                    std::uint32_t repetition, SegmentError& errors);
