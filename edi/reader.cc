@@ -139,6 +139,24 @@ __attribute__((always_inline)) inline unsigned Reader::unusualMask(std::size_t a
   return static_cast<unsigned>(_mm_movemask_epi8(unusual));
 }
 
+// The rare paths of next() live out of line, so that the common one needs no large stack frame.
+__attribute__((noinline)) void Reader::reportTruncated() {
+  diagnostics_.error("syntax.truncated",
+                     std::string("the file ends inside the interchange: no ") +
+                         (standard_ == Standard::x12 ? "IEA" : "UNZ") + " segment closes it",
+                     here());
+}
+
+__attribute__((noinline)) void Reader::takeSyntaxVersion(const Segment& unb) {
+  const auto s001 = splitValue(unb.element(1), delimiters_.component, delimiters_.release);
+  const bool syntax4 = s001.size() > 1 && s001[1] == "4";
+  if (!syntax4) {
+    delimiters_.repetition = 0;
+  } else if (unb.index() == 1) {
+    delimiters_.repetition = '*';  // no UNA came before
+  }
+}
+
 bool Reader::next(Segment& segment) {
   while (state_ != State::finished) {
     if (state_ == State::betweenInterchanges) {
@@ -165,11 +183,7 @@ bool Reader::next(Segment& segment) {
       suffixKnown_ = true;
     }
     if (begin_ >= end_ && !fill(1)) {
-      Location where = here();
-      diagnostics_.error("syntax.truncated",
-                         std::string("the file ends inside the interchange: no ") +
-                             (standard_ == Standard::x12 ? "IEA" : "UNZ") + " segment closes it",
-                         where);
+      reportTruncated();
       state_ = State::finished;
       return false;
     }
@@ -180,13 +194,7 @@ bool Reader::next(Segment& segment) {
     // UNB tells the syntax version: only syntax 4 has a repetition separator ('*' without UNA).
     const std::string_view text = segment.text();
     if (standard_ == Standard::edifact && text.size() >= 3 && text[0] == 'U' && segment.tag() == "UNB") {
-      const auto s001 = splitValue(segment.element(1), delimiters_.component, delimiters_.release);
-      const bool syntax4 = s001.size() > 1 && s001[1] == "4";
-      if (!syntax4) {
-        delimiters_.repetition = 0;
-      } else if (segment.index() == 1) {
-        delimiters_.repetition = '*';  // no UNA came before
-      }
+      takeSyntaxVersion(segment);
     }
     // IEA or UNZ ends the interchange.
     if (text.size() >= 3 && (text[0] == 'I' || text[0] == 'U') && segment.tag() == (standard_ == Standard::x12 ? "IEA" : "UNZ")) {

@@ -67,6 +67,8 @@ class Reader {
   void deviation(Deviation kind, const char* code, const std::string& message);
   Location here() const;
   void reportSegmentTooLong();
+  void reportTruncated();
+  void takeSyntaxVersion(const Segment& unb);
 
   ByteSource& source_;
   Diagnostics& diagnostics_;

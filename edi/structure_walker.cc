@@ -93,16 +93,20 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
       if (from < i) checkMissing(owner, from, i, report);  // the next segment in order skips nothing
       owner.position = i;
       owner.count(i);
-      if (owner.occurrences(i) > child.maxOccurs) {
-        report.structureError(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
-                              child.isLoop() ? child.loopId : owner.node->loopId);
-      }
+      if (owner.occurrences(i) > child.maxOccurs) reportTooMany(owner, child, tag, report);
       if (!child.isLoop()) return child.segment;
       push(child).count(0);
       startedLoop_ = true;
       return child.children.front().segment;
     }
   }
+  reportUnplaced(tag, code, report);
+  return nullptr;
+}
+
+// Out of line: the strings it builds would otherwise give place() a large stack frame.
+__attribute__((noinline)) void StructureWalker::reportUnplaced(std::string_view tag, std::uint32_t code,
+                                                               Report& report) const {
   const std::string loop = currentLoop();
   // Defined earlier in a loop that is open: it came after segments that follow it.
   for (std::size_t depth = depth_; depth-- > 0;) {
@@ -110,7 +114,7 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
     for (std::size_t i = 0; i < frame.position && i < frame.node->children.size(); ++i) {
       if (frame.node->children[i].tagCode == code) {
         report.structureError("segment.out-of-order", std::string(tag), loop);
-        return nullptr;
+        return;
       }
     }
   }
@@ -121,7 +125,12 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
   } else {
     report.structureError("segment.unexpected", std::string(tag), loop);
   }
-  return nullptr;
+}
+
+__attribute__((noinline)) void StructureWalker::reportTooMany(const Frame& owner, const StructureNode& child,
+                                                              std::string_view tag, Report& report) const {
+  report.structureError(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
+                        child.isLoop() ? child.loopId : owner.node->loopId);
 }
 
 void StructureWalker::finish(Report& report) {

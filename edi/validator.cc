@@ -110,7 +110,7 @@ void Validator::segment(const Segment& segment, const Reader& reader) {
   if (segment.isServiceStringAdvice()) return;
   const std::string_view tag = segment.tag();
   if (!inInterchange_ || segment.index() == 1 || (segment.index() == 2 && tag == "UNB")) {
-    delimiters_ = reader.delimiters();
+    takeDelimiters(reader);
   }
   // The reader saw every byte already: printable ASCII is in every set but UNOA's.
   if (segment.printableAscii() && charsetShape_ != CharsetShape::table) {
@@ -118,21 +118,24 @@ void Validator::segment(const Segment& segment, const Reader& reader) {
   } else {
     checkCharacters(segment);
   }
-  if (segment.standard() == Standard::x12) {
+  const bool x12 = segment.standard() == Standard::x12;
+  // Envelope tags start with I, G, S or T (X12) or U (EDIFACT): any other tag inside a message is
+  // the message's own, and goes to it without the envelope code's dispatch.
+  const char first = tag.empty() ? 'U' : tag[0];
+  if (inMessage_ && (x12 ? first != 'I' && first != 'G' && first != 'S' && first != 'T' : first != 'U')) {
+    ++segmentsInMessage_;
+    messageBody(segment);
+  } else if (x12) {
     x12Envelope(segment);
   } else {
     edifactEnvelope(segment);
   }
 }
 
+__attribute__((noinline)) void Validator::takeDelimiters(const Reader& reader) { delimiters_ = reader.delimiters(); }
+
 void Validator::x12Envelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
-  // Envelope tags start with I, G, S or T: any other is a message's own segment.
-  if (inMessage_ && (tag.empty() || (tag[0] != 'I' && tag[0] != 'G' && tag[0] != 'S' && tag[0] != 'T'))) {
-    ++segmentsInMessage_;
-    messageBody(segment);
-    return;
-  }
   // Every segment comes through here: one number compare per envelope tag, not a string compare.
   const std::uint32_t code = tag.size() <= 3 ? packTag(tag) : 0;
   if (code == packTag("ISA")) {
@@ -163,12 +166,6 @@ void Validator::x12Envelope(const Segment& segment) {
 
 void Validator::edifactEnvelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
-  // Service segments start with U: any other tag is a message's own segment.
-  if (inMessage_ && (tag.empty() || tag[0] != 'U')) {
-    ++segmentsInMessage_;
-    messageBody(segment);
-    return;
-  }
   const char c = delimiters_.component;
   const char r = delimiters_.release;
   const std::uint32_t code = tag.size() <= 3 ? packTag(tag) : 0;
@@ -677,7 +674,8 @@ void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>
   }
 }
 
-void Validator::checkCharacters(const Segment& segment) {
+// Out of line, as the rare case it is (segments of printable ASCII skip it).
+__attribute__((noinline)) void Validator::checkCharacters(const Segment& segment) {
   const std::string_view text = segment.text();
   std::size_t bad = 0;
   if (charsetShape_ != CharsetShape::table) {

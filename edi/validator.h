@@ -59,6 +59,7 @@ class Validator : private StructureReport {
   void checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes, const std::vector<ElementUse>& uses,
                   std::uint64_t present, std::uint32_t compositePosition, SegmentError& errors);
   void checkCharacters(const Segment& segment);
+  void takeDelimiters(const Reader& reader);
   void checkEnvelopeElements(const Segment& segment, const SpecDirectory* directory);
 
   void error(const std::string& code, const std::string& message, const Segment* at, std::uint32_t element = 0,
