@@ -27,6 +27,12 @@ class Segment {
     return std::string_view(text_.data() + starts_[position], starts_[position + 1] - 1 - starts_[position]);
   }
 
+  // The same for 1 <= position <= elementCount() only, without the range check: for hot loops
+  // that already know the count.
+  std::string_view elementWithin(std::size_t position) const {
+    return std::string_view(text_.data() + starts_[position], starts_[position + 1] - 1 - starts_[position]);
+  }
+
   // EDIFACT's UNA is not a segment but a header of fixed layout; the reader yields it as one so
   // that nothing of the input is lost, with this flag set and no elements.
   bool isServiceStringAdvice() const { return serviceStringAdvice_; }
