@@ -418,8 +418,18 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
     message_.identifier = std::string(segment.element(2));
   }
 
-  messageDirectory_ = segment.standard() == Standard::x12 ? groupDirectory_
-                                                          : catalog_.directory(Standard::edifact, version);
+  if (segment.standard() == Standard::x12) {
+    messageDirectory_ = groupDirectory_;
+  } else {
+    // Messages of one interchange nearly always share their directory: the catalog (a lock and a
+    // map) is asked only when the version changes. Its directories live as long as it does.
+    if (!edifactDirectoryKnown_ || version != edifactDirectoryVersion_) {
+      edifactDirectory_ = catalog_.directory(Standard::edifact, version);
+      edifactDirectoryVersion_.assign(version);
+      edifactDirectoryKnown_ = true;
+    }
+    messageDirectory_ = edifactDirectory_;
+  }
   messageDefinition_ = messageDirectory_ ? messageDirectory_->message(type) : nullptr;
   if (messageDefinition_ == nullptr) {
     error("message.unsupported",

@@ -87,6 +87,10 @@ class Validator : private StructureReport {
   const SpecDirectory* groupDirectory_ = nullptr;     // X12: from GS08
   const SpecDirectory* messageDirectory_ = nullptr;
   const MessageDefinition* messageDefinition_ = nullptr;
+  // The EDIFACT message directory last asked for, by version ("D96A").
+  bool edifactDirectoryKnown_ = false;
+  std::string edifactDirectoryVersion_;
+  const SpecDirectory* edifactDirectory_ = nullptr;
   StructureWalker walker_;
   const Segment* current_ = nullptr;  // the segment the walker is placing
   bool charsetReported_ = false;
