@@ -23,13 +23,13 @@ class Segment {
   // Element at 1-based position (0 is the tag); empty when beyond the last one.
   std::string_view element(std::size_t position) const {
     if (position + 1 >= starts_.size()) return {};
-    // The reader guarantees starts are in range: no second bounds check here.
-    return std::string_view(text_.data() + starts_[position], starts_[position + 1] - 1 - starts_[position]);
+    return elementWithin(position);
   }
 
   // The same for 1 <= position <= elementCount() only, without the range check: for hot loops
   // that already know the count.
   std::string_view elementWithin(std::size_t position) const {
+    // The reader guarantees starts are in range: no second bounds check here.
     return std::string_view(text_.data() + starts_[position], starts_[position + 1] - 1 - starts_[position]);
   }
 
