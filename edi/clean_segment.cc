@@ -99,7 +99,7 @@ bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition,
   const std::size_t count = segment.elementCount();
   if (count < definition.lastMandatory) return false;
   for (std::size_t p = defined + 1; p <= count; ++p) {
-    if (!segment.element(p).empty()) return false;
+    if (!segment.elementWithin(p).empty()) return false;
   }
   const ValueRules rules{segment.standard(), '\0', delimiters.decimal, false};
   const char repetition = delimiters.repetition;
@@ -107,7 +107,7 @@ bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition,
   const std::size_t last = count < defined ? count : defined;
   for (std::size_t p = 1; p <= last; ++p) {
     const ValueCheck& check = definition.checks[p - 1];
-    const std::string_view raw = segment.element(p);
+    const std::string_view raw = segment.elementWithin(p);  // p <= count
     if (raw.empty()) {
       if (check.mandatory) return false;
       continue;

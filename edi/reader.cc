@@ -132,6 +132,31 @@ __attribute__((always_inline)) inline unsigned Reader::specialMask(std::size_t a
   return static_cast<unsigned>(_mm_movemask_epi8(hits));
 }
 
+__attribute__((always_inline)) inline unsigned Reader::unusualMask(std::size_t at) const {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buffer_.data() + at));
+  // Signed, bytes from 0x80 on are negative: one compare finds them and the control bytes.
+  const __m128i unusual = _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)));
+  return static_cast<unsigned>(_mm_movemask_epi8(unusual));
+}
+
+// The rare paths of next() live out of line, so that the common one needs no large stack frame.
+__attribute__((noinline)) void Reader::reportTruncated() {
+  diagnostics_.error("syntax.truncated",
+                     std::string("the file ends inside the interchange: no ") +
+                         (standard_ == Standard::x12 ? "IEA" : "UNZ") + " segment closes it",
+                     here());
+}
+
+__attribute__((noinline)) void Reader::takeSyntaxVersion(const Segment& unb) {
+  const auto s001 = splitValue(unb.element(1), delimiters_.component, delimiters_.release);
+  const bool syntax4 = s001.size() > 1 && s001[1] == "4";
+  if (!syntax4) {
+    delimiters_.repetition = 0;
+  } else if (unb.index() == 1) {
+    delimiters_.repetition = '*';  // no UNA came before
+  }
+}
+
 bool Reader::next(Segment& segment) {
   while (state_ != State::finished) {
     if (state_ == State::betweenInterchanges) {
@@ -158,11 +183,7 @@ bool Reader::next(Segment& segment) {
       suffixKnown_ = true;
     }
     if (begin_ >= end_ && !fill(1)) {
-      Location where = here();
-      diagnostics_.error("syntax.truncated",
-                         std::string("the file ends inside the interchange: no ") +
-                             (standard_ == Standard::x12 ? "IEA" : "UNZ") + " segment closes it",
-                         where);
+      reportTruncated();
       state_ = State::finished;
       return false;
     }
@@ -171,17 +192,11 @@ bool Reader::next(Segment& segment) {
       return false;
     }
     // UNB tells the syntax version: only syntax 4 has a repetition separator ('*' without UNA).
-    if (standard_ == Standard::edifact && segment.tag() == "UNB") {
-      const auto s001 = splitValue(segment.element(1), delimiters_.component, delimiters_.release);
-      const bool syntax4 = s001.size() > 1 && s001[1] == "4";
-      if (!syntax4) {
-        delimiters_.repetition = 0;
-      } else if (segment.index() == 1) {
-        delimiters_.repetition = '*';  // no UNA came before
-      }
+    const std::string_view text = segment.text();
+    if (standard_ == Standard::edifact && text.size() >= 3 && text[0] == 'U' && segment.tag() == "UNB") {
+      takeSyntaxVersion(segment);
     }
     // IEA or UNZ ends the interchange.
-    const std::string_view text = segment.text();
     if (text.size() >= 3 && (text[0] == 'I' || text[0] == 'U') && segment.tag() == (standard_ == Standard::x12 ? "IEA" : "UNZ")) {
       state_ = State::betweenInterchanges;
       afterTrailer_.clear();
@@ -391,6 +406,7 @@ bool Reader::parseUna(Segment& segment) {
   segment.addStart(0);
   segment.addStart(4);
   segment.serviceStringAdvice_ = true;
+  segment.printableAscii_ = false;
   segment.standard_ = Standard::edifact;
   segment.offset_ = bufferOffset_ + begin_;
   segment.line_ = line_;
@@ -416,17 +432,32 @@ bool Reader::scanSegment(Segment& segment) {
   segment.clearStarts();
   segment.addStart(0);
   segment.hasRelease_ = false;
+  segment.printableAscii_ = false;
 
   // Walks the bits of one 16-byte block's mask at a time. Positions are relative to begin_,
   // because fill() may move the data.
   std::size_t block = 0;
+  // Bytes that are no printable ASCII, from the same blocks: those of the blocks left behind
+  // (all inside the segment) gathered, those of the block in hand kept apart until the
+  // terminator says where the segment ends in it.
+  unsigned unusualBefore = 0;
+  std::size_t unusualBlock = 0;
+  unsigned unusual = unusualMask(begin_);
+  const auto load = [&](std::size_t at) {
+    if (at != unusualBlock) {
+      unusualBefore |= unusual;
+      unusualBlock = at;
+    }
+    unusual = unusualMask(begin_ + at);
+    return specialMask(begin_ + at);
+  };
   unsigned bits = specialMask(begin_);
   std::size_t consumed = 0;
   while (true) {
     while (bits == 0) {
       block += 16;
       if (begin_ + block >= end_) break;
-      bits = specialMask(begin_ + block);
+      bits = load(block);
     }
     std::size_t at = bits ? block + static_cast<std::size_t>(__builtin_ctz(bits)) : std::string::npos;
     if (at != std::string::npos && begin_ + at >= end_) at = std::string::npos;
@@ -436,7 +467,7 @@ bool Reader::scanSegment(Segment& segment) {
       const std::size_t have = end_ - begin_;
       if (fill(have + 1)) {
         block = have & ~std::size_t(15);
-        bits = specialMask(begin_ + block) & (~0u << (have - block));
+        bits = load(block) & (~0u << (have - block));
         continue;
       }
       if (have >= options_.maxSegmentBytes) {
@@ -469,13 +500,14 @@ bool Reader::scanSegment(Segment& segment) {
       }
       if (terminatorSize > 1) {
         const bool complete = fill(at + terminatorSize);
-        bits = specialMask(begin_ + block) & (~0u << (at + 1 - block));  // fill() may have read more
+        bits = load(block) & (~0u << (at + 1 - block));  // fill() may have read more
         if (!complete || std::memcmp(buffer_.data() + begin_ + at, delimiters_.segment.data(), terminatorSize) != 0) {
           continue;  // the lead byte of another character in the data
         }
       }
       segment.addStart(static_cast<std::uint32_t>(at + 1));
       segment.text_ = std::string_view(buffer_.data() + begin_, at);
+      segment.printableAscii_ = (unusualBefore | (unusual & ((1u << (at - unusualBlock)) - 1))) == 0;
       consumed = at + terminatorSize;
       break;
     }
@@ -485,7 +517,7 @@ bool Reader::scanSegment(Segment& segment) {
       fill(at + 2);
       const std::size_t next = at + 2;
       block = next & ~std::size_t(15);
-      bits = specialMask(begin_ + block) & (next - block >= 16 ? 0u : (~0u << (next - block)));
+      bits = load(block) & (next - block >= 16 ? 0u : (~0u << (next - block)));
       continue;
     }
     // A line break inside a segment: the file was wrapped at a fixed column.
@@ -512,6 +544,7 @@ bool Reader::scanWrapped(Segment& segment, std::size_t from) {
   segment.clearStarts();
   segment.addStart(0);
   segment.hasRelease_ = release != 0;
+  segment.printableAscii_ = false;
   std::size_t i = from;
   bool terminated = false;
   while (true) {

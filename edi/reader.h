@@ -59,12 +59,16 @@ class Reader {
   bool scanSegment(Segment& segment);
   bool scanWrapped(Segment& segment, std::size_t from);
   unsigned specialMask(std::size_t at) const;
+  // Bit i set: buffer_[at + i] is no printable ASCII byte (below 0x20, 0x7F, from 0x80 on).
+  unsigned unusualMask(std::size_t at) const;
   void setSpecials();
   // Reports a tolerated deviation once per interchange: the first place shows the pattern.
   bool reported(Deviation kind) const { return reported_[static_cast<std::size_t>(kind)]; }
   void deviation(Deviation kind, const char* code, const std::string& message);
   Location here() const;
   void reportSegmentTooLong();
+  void reportTruncated();
+  void takeSyntaxVersion(const Segment& unb);
 
   ByteSource& source_;
   Diagnostics& diagnostics_;

@@ -23,6 +23,12 @@ class Segment {
   // Element at 1-based position (0 is the tag); empty when beyond the last one.
   std::string_view element(std::size_t position) const {
     if (position + 1 >= starts_.size()) return {};
+    return elementWithin(position);
+  }
+
+  // The same for 1 <= position <= elementCount() only, without the range check: for hot loops
+  // that already know the count.
+  std::string_view elementWithin(std::size_t position) const {
     // The reader guarantees starts are in range: no second bounds check here.
     return std::string_view(text_.data() + starts_[position], starts_[position + 1] - 1 - starts_[position]);
   }
@@ -32,6 +38,10 @@ class Segment {
   bool isServiceStringAdvice() const { return serviceStringAdvice_; }
   // Whether the segment holds a release character at all: when not, values need no unescaping.
   bool hasRelease() const { return hasRelease_; }
+  // Whether every byte of text() is printable ASCII (0x20..0x7E), as the reader found while it
+  // looked for the delimiters: such a segment needs no character-set check in any set but UNOA.
+  // False also when the reader did not look (wrapped segments).
+  bool printableAscii() const { return printableAscii_; }
 
   Standard standard() const { return standard_; }
   std::uint64_t offset() const { return offset_; }       // of the first byte of the tag
@@ -49,6 +59,7 @@ class Segment {
   std::vector<std::uint32_t> starts_;  // start of each element (tag first), then text size + 1
   bool serviceStringAdvice_ = false;
   bool hasRelease_ = false;
+  bool printableAscii_ = false;
   Standard standard_ = Standard::x12;
   std::uint64_t offset_ = 0;
   std::uint32_t line_ = 0;

@@ -5,11 +5,12 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
-#include <xercesc/dom/DOM.hpp>
-#include <xercesc/framework/XMLGrammarPool.hpp>
-#include <xercesc/parsers/XercesDOMParser.hpp>
+#include <xercesc/parsers/SAX2XMLReaderImpl.hpp>
 #include <xercesc/sax/ErrorHandler.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
+#include <xercesc/sax2/Attributes.hpp>
+#include <xercesc/sax2/ContentHandler.hpp>
+#include <xercesc/sax2/DefaultHandler.hpp>
 #include <xercesc/util/PlatformUtils.hpp>
 #include <xercesc/util/XMLEntityResolver.hpp>
 #include <xercesc/util/XMLString.hpp>
@@ -52,24 +53,50 @@ class XmlName {
   XMLCh* value_;
 };
 
-// `name` is one of ours, short and ASCII: widened on the stack rather than transcoded.
-std::string attribute(const x::DOMElement* element, const char* name) {
-  XMLCh wide[32];
-  std::size_t i = 0;
-  for (; name[i] != 0 && i + 1 < sizeof wide / sizeof wide[0]; ++i) wide[i] = static_cast<XMLCh>(name[i]);
-  wide[i] = 0;
-  return text(element->getAttribute(wide));
-}
+// An element of a definition file as the loader needs it: name, attributes, child elements (the
+// files hold no text). Built from SAX2 events: Xerces' DOM cost more to build (a dynamic_cast
+// per node) than parsing and validating the file did.
+struct XmlElement {
+  std::string name;  // local name
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::vector<XmlElement> children;
+};
 
-std::string localName(const x::DOMNode* node) { return text(node->getLocalName()); }
-
-std::vector<const x::DOMElement*> childElements(const x::DOMElement* parent) {
-  std::vector<const x::DOMElement*> children;
-  for (const x::DOMNode* node = parent->getFirstChild(); node; node = node->getNextSibling()) {
-    if (node->getNodeType() == x::DOMNode::ELEMENT_NODE) children.push_back(static_cast<const x::DOMElement*>(node));
+std::string attribute(const XmlElement& element, std::string_view name) {
+  for (const auto& [key, value] : element.attributes) {
+    if (key == name) return value;
   }
-  return children;
+  return {};
 }
+
+// Builds the XmlElement tree of one document; what is wrong goes to the error handler.
+class TreeBuilder : public x::DefaultHandler {
+ public:
+  void startDocument() override {
+    root_ = XmlElement();
+    open_.clear();
+  }
+  void startElement(const XMLCh* const, const XMLCh* const localName, const XMLCh* const,
+                    const x::Attributes& attributes) override {
+    // A parent's children grow only while it is the innermost open element, so the pointers to
+    // the elements still open stay valid.
+    XmlElement& element = open_.empty() ? root_ : open_.back()->children.emplace_back();
+    element.name = text(localName);
+    const XMLSize_t count = attributes.getLength();
+    element.attributes.reserve(count);
+    for (XMLSize_t i = 0; i < count; ++i) {
+      element.attributes.emplace_back(text(attributes.getQName(i)), text(attributes.getValue(i)));
+    }
+    open_.push_back(&element);
+  }
+  void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override { open_.pop_back(); }
+
+  const XmlElement& root() const { return root_; }
+
+ private:
+  XmlElement root_;
+  std::vector<XmlElement*> open_;
+};
 
 // Collects Xerces' complaints as diagnostics with file, line and column.
 class CollectingErrorHandler : public x::ErrorHandler {
@@ -151,10 +178,10 @@ void parseType(const std::string& type, ElementDefinition& element) {
   }
 }
 
-std::set<std::string, std::less<>> codesOf(const x::DOMElement* parent) {
+std::set<std::string, std::less<>> codesOf(const XmlElement& parent) {
   std::set<std::string, std::less<>> codes;
-  for (const x::DOMElement* child : childElements(parent)) {
-    if (localName(child) == "code") codes.insert(attribute(child, "value"));
+  for (const XmlElement& child : parent.children) {
+    if (child.name == "code") codes.insert(attribute(child, "value"));
   }
   return codes;
 }
@@ -177,19 +204,17 @@ std::vector<std::uint32_t> parsePositions(const std::string& list) {
 class DirectoryLoader {
  public:
   DirectoryLoader(const std::string& xsd, Diagnostics& diagnostics) : diagnostics_(diagnostics) {
-    parser_.setValidationScheme(x::XercesDOMParser::Val_Always);
-    parser_.setDoNamespaces(true);
-    parser_.setDoSchema(true);
-    parser_.setValidationSchemaFullChecking(true);
+    // Always validated against the schema, as the DOM parser did with Val_Always.
+    parser_.setFeature(x::XMLUni::fgSAX2CoreValidation, true);
+    parser_.setFeature(x::XMLUni::fgXercesDynamic, false);
+    parser_.setFeature(x::XMLUni::fgSAX2CoreNameSpaces, true);
+    parser_.setFeature(x::XMLUni::fgXercesSchema, true);
+    parser_.setFeature(x::XMLUni::fgXercesSchemaFullChecking, true);
     parser_.setXMLEntityResolver(&resolver_);
-    parser_.setCreateEntityReferenceNodes(false);
-    // Only elements and attributes are read: the indentation between elements (element-only
-    // content, known from the schema) and comments need no DOM nodes.
-    parser_.setIncludeIgnorableWhitespace(false);
-    parser_.setCreateCommentNodes(false);
+    parser_.setContentHandler(&builder_);
     grammarLoaded_ = parser_.loadGrammar(xsd.c_str(), x::Grammar::SchemaGrammarType, true) != nullptr;
-    parser_.useCachedGrammarInParse(true);
-    parser_.setLoadSchema(false);
+    parser_.setFeature(x::XMLUni::fgXercesUseCachedGrammarInParse, true);
+    parser_.setFeature(x::XMLUni::fgXercesLoadSchema, false);
     if (!grammarLoaded_) diagnostics_.error("spec.xsd", "cannot load the definition schema " + xsd, {});
   }
 
@@ -216,12 +241,12 @@ class DirectoryLoader {
   }
 
  private:
-  const x::DOMElement* parse(const std::string& file, CollectingErrorHandler& handler) {
+  const XmlElement* parse(const std::string& file, CollectingErrorHandler& handler) {
     parser_.setErrorHandler(&handler);
-    parser_.resetDocumentPool();
     parser_.parse(file.c_str());
-    if (handler.count() > 0 || parser_.getDocument() == nullptr) return nullptr;
-    return parser_.getDocument()->getDocumentElement();
+    parser_.setErrorHandler(nullptr);
+    if (handler.count() > 0) return nullptr;
+    return &builder_.root();
   }
 
   void unresolved(const std::string& file, const std::string& what) {
@@ -229,11 +254,11 @@ class DirectoryLoader {
     ok_ = false;
   }
 
-  ElementUse elementUse(const std::string& file, const x::DOMElement* use, const SpecDirectory& directory,
+  ElementUse elementUse(const std::string& file, const XmlElement& use, const SpecDirectory& directory,
                         const std::string& owner) {
     ElementUse result;
     const std::string ref = attribute(use, "ref");
-    if (localName(use) == "composite") {
+    if (use.name == "composite") {
       const auto found = directory.composites.find(ref);
       if (found == directory.composites.end()) {
         unresolved(file, owner + " uses composite " + ref + ", which the dictionary does not define");
@@ -258,10 +283,10 @@ class DirectoryLoader {
     return result;
   }
 
-  std::vector<SyntaxNote> notesOf(const x::DOMElement* parent) {
+  std::vector<SyntaxNote> notesOf(const XmlElement& parent) {
     std::vector<SyntaxNote> notes;
-    for (const x::DOMElement* child : childElements(parent)) {
-      if (localName(child) == "note") {
+    for (const XmlElement& child : parent.children) {
+      if (child.name == "note") {
         const std::string kind = attribute(child, "kind");
         SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0, true, 0};
         if (!note.positions.empty() && note.positions.front() < 64) note.firstMask = std::uint64_t(1) << note.positions.front();
@@ -284,11 +309,11 @@ class DirectoryLoader {
       return false;
     }
     CollectingErrorHandler handler(diagnostics_, file);
-    const x::DOMElement* root = parse(file, handler);
+    const XmlElement* root = parse(file, handler);
     if (root == nullptr) return false;
     ok_ = true;
-    for (const x::DOMElement* child : childElements(root)) {
-      const std::string kind = localName(child);
+    for (const XmlElement& child : root->children) {
+      const std::string kind = child.name;
       const std::string id = attribute(child, "id");
       if (kind == "element") {
         auto element = std::make_unique<ElementDefinition>();
@@ -303,8 +328,8 @@ class DirectoryLoader {
         auto composite = std::make_unique<CompositeDefinition>();
         composite->id = id;
         composite->name = attribute(child, "name");
-        for (const x::DOMElement* part : childElements(child)) {
-          if (localName(part) == "component") composite->components.push_back(elementUse(file, part, directory, id));
+        for (const XmlElement& part : child.children) {
+          if (part.name == "component") composite->components.push_back(elementUse(file, part, directory, id));
         }
         composite->notes = notesOf(child);
         composite->checks = compileChecks(composite->components);
@@ -316,8 +341,8 @@ class DirectoryLoader {
         auto segment = std::make_unique<SegmentDefinition>();
         segment->id = id;
         segment->name = attribute(child, "name");
-        for (const x::DOMElement* part : childElements(child)) {
-          const std::string partKind = localName(part);
+        for (const XmlElement& part : child.children) {
+          const std::string partKind = part.name;
           if (partKind == "element" || partKind == "composite") {
             segment->elements.push_back(elementUse(file, part, directory, id));
           }
@@ -339,13 +364,13 @@ class DirectoryLoader {
     return ok_;
   }
 
-  void structure(const std::string& file, const x::DOMElement* parent, const SpecDirectory& directory,
+  void structure(const std::string& file, const XmlElement& parent, const SpecDirectory& directory,
                  StructureNode& node) {
-    for (const x::DOMElement* child : childElements(parent)) {
+    for (const XmlElement& child : parent.children) {
       StructureNode item;
       item.requirement = parseRequirement(attribute(child, "req"));
       item.maxOccurs = parseMax(attribute(child, "max"));
-      if (localName(child) == "loop") {
+      if (child.name == "loop") {
         item.loopId = attribute(child, "id");
         structure(file, child, directory, item);
       } else {
@@ -376,20 +401,20 @@ class DirectoryLoader {
 
   bool loadMessage(const std::string& file, SpecDirectory& directory) {
     CollectingErrorHandler handler(diagnostics_, file);
-    const x::DOMElement* root = parse(file, handler);
+    const XmlElement* root = parse(file, handler);
     if (root == nullptr) return false;
     ok_ = true;
     auto message = std::make_unique<MessageDefinition>();
     message->standard = directory.standard;
-    message->version = attribute(root, "version");
-    message->id = attribute(root, "id");
-    message->name = attribute(root, "name");
-    message->functionalGroup = attribute(root, "functional-group");
-    message->agency = attribute(root, "agency");
-    message->release = attribute(root, "release");
+    message->version = attribute(*root, "version");
+    message->id = attribute(*root, "id");
+    message->name = attribute(*root, "name");
+    message->functionalGroup = attribute(*root, "functional-group");
+    message->agency = attribute(*root, "agency");
+    message->release = attribute(*root, "release");
     // The message body is no loop: segments at its top level carry no loop id in acks.
     message->root.requirement = Requirement::mandatory;
-    structure(file, root, directory, message->root);
+    structure(file, *root, directory, message->root);
     finishNode(message->root, message->tags);
     std::sort(message->tags.begin(), message->tags.end());
     message->tags.erase(std::unique(message->tags.begin(), message->tags.end()), message->tags.end());
@@ -399,7 +424,8 @@ class DirectoryLoader {
 
   Diagnostics& diagnostics_;
   LocalOnlyResolver resolver_;
-  x::XercesDOMParser parser_;
+  TreeBuilder builder_;
+  x::SAX2XMLReaderImpl parser_;
   bool grammarLoaded_ = false;
   bool ok_ = true;
 };

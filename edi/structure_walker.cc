@@ -3,9 +3,6 @@
 #include <algorithm>
 
 namespace edi {
-namespace {
-
-}  // namespace
 
 StructureWalker::Frame& StructureWalker::push(const StructureNode& node) {
   if (frames_.size() == depth_) frames_.emplace_back();
@@ -31,11 +28,22 @@ const std::string& StructureWalker::currentLoop() const {
   return depth_ > 1 ? frames_[depth_ - 1].node->loopId : kNone;
 }
 
+namespace {
+
+std::uint64_t below(std::size_t n) { return n >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1; }
+
+}  // namespace
+
+// Only the mandatory children can be missing. Below 64 (all of them in any real message) as
+// bits: mandatory, in [from, to), not seen; nearly always none, and then decided here without
+// the call.
+inline void StructureWalker::checkMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const {
+  if (to <= 64 && (frame.node->mandatoryMask & below(to) & ~below(from) & ~frame.seen) == 0) return;
+  reportMissing(frame, from, to, report);
+}
+
 void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const {
-  // Only the mandatory children can be missing. Below 64 (all of them in any real message) as
-  // bits: mandatory, in [from, to), not seen; nearly always none.
   if (from < 64) {
-    const auto below = [](std::size_t n) { return n >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1; };
     std::uint64_t missing = frame.node->mandatoryMask & below(to) & ~below(from) & ~frame.seen;
     for (; missing != 0; missing &= missing - 1) {
       const StructureNode& child = frame.node->children[static_cast<std::size_t>(__builtin_ctzll(missing))];
@@ -60,7 +68,7 @@ void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::s
 void StructureWalker::close(std::size_t keep, Report& report) {
   while (depth_ > keep + 1) {
     const Frame& frame = frames_[depth_ - 1];
-    reportMissing(frame, frame.position, frame.node->children.size(), report);
+    checkMissing(frame, frame.position, frame.node->children.size(), report);
     --depth_;
   }
 }
@@ -79,22 +87,26 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
     for (std::size_t i = first; i < children.size(); ++i) {
       if (tags[i] != code) continue;  // tags of 2-3 characters: equal codes, equal tags
       const StructureNode& child = children[i];
-      close(depth, report);
+      if (depth_ > depth + 1) close(depth, report);
       Frame& owner = frames_[depth];
       const std::size_t from = owner.position + (owner.occurrences(owner.position) > 0 ? 1 : 0);
-      if (from < i) reportMissing(owner, from, i, report);  // the next segment in order skips nothing
+      if (from < i) checkMissing(owner, from, i, report);  // the next segment in order skips nothing
       owner.position = i;
       owner.count(i);
-      if (owner.occurrences(i) > child.maxOccurs) {
-        report.structureError(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
-                              child.isLoop() ? child.loopId : owner.node->loopId);
-      }
+      if (owner.occurrences(i) > child.maxOccurs) reportTooMany(owner, child, tag, report);
       if (!child.isLoop()) return child.segment;
       push(child).count(0);
       startedLoop_ = true;
       return child.children.front().segment;
     }
   }
+  reportUnplaced(tag, code, report);
+  return nullptr;
+}
+
+// Out of line: the strings it builds would otherwise give place() a large stack frame.
+__attribute__((noinline)) void StructureWalker::reportUnplaced(std::string_view tag, std::uint32_t code,
+                                                               Report& report) const {
   const std::string loop = currentLoop();
   // Defined earlier in a loop that is open: it came after segments that follow it.
   for (std::size_t depth = depth_; depth-- > 0;) {
@@ -102,7 +114,7 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
     for (std::size_t i = 0; i < frame.position && i < frame.node->children.size(); ++i) {
       if (frame.node->children[i].tagCode == code) {
         report.structureError("segment.out-of-order", std::string(tag), loop);
-        return nullptr;
+        return;
       }
     }
   }
@@ -113,7 +125,12 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
   } else {
     report.structureError("segment.unexpected", std::string(tag), loop);
   }
-  return nullptr;
+}
+
+__attribute__((noinline)) void StructureWalker::reportTooMany(const Frame& owner, const StructureNode& child,
+                                                              std::string_view tag, Report& report) const {
+  report.structureError(child.isLoop() ? "loop.too-many" : "segment.too-many", std::string(tag),
+                        child.isLoop() ? child.loopId : owner.node->loopId);
 }
 
 void StructureWalker::finish(Report& report) {

@@ -59,7 +59,11 @@ class StructureWalker {
       return counts[i];
     }
   };
+  void checkMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
   void reportMissing(const Frame& frame, std::size_t from, std::size_t to, Report& report) const;
+  void reportTooMany(const Frame& owner, const StructureNode& child, std::string_view tag, Report& report) const;
+  // A segment with no place here: out of order, unknown, not in the message or unexpected.
+  void reportUnplaced(std::string_view tag, std::uint32_t code, Report& report) const;
   void close(std::size_t keep, Report& report);
 
   Frame& push(const StructureNode& node);

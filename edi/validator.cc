@@ -110,15 +110,29 @@ void Validator::segment(const Segment& segment, const Reader& reader) {
   if (segment.isServiceStringAdvice()) return;
   const std::string_view tag = segment.tag();
   if (!inInterchange_ || segment.index() == 1 || (segment.index() == 2 && tag == "UNB")) {
-    delimiters_ = reader.delimiters();
+    takeDelimiters(reader);
   }
-  checkCharacters(segment);
-  if (segment.standard() == Standard::x12) {
+  // The reader saw every byte already: printable ASCII is in every set but UNOA's.
+  if (segment.printableAscii() && charsetShape_ != CharsetShape::table) {
+    segmentHasControlBytes_ = false;
+  } else {
+    checkCharacters(segment);
+  }
+  const bool x12 = segment.standard() == Standard::x12;
+  // Envelope tags start with I, G, S or T (X12) or U (EDIFACT): any other tag inside a message is
+  // the message's own, and goes to it without the envelope code's dispatch.
+  const char first = tag.empty() ? 'U' : tag[0];
+  if (inMessage_ && (x12 ? first != 'I' && first != 'G' && first != 'S' && first != 'T' : first != 'U')) {
+    ++segmentsInMessage_;
+    messageBody(segment);
+  } else if (x12) {
     x12Envelope(segment);
   } else {
     edifactEnvelope(segment);
   }
 }
+
+__attribute__((noinline)) void Validator::takeDelimiters(const Reader& reader) { delimiters_ = reader.delimiters(); }
 
 void Validator::x12Envelope(const Segment& segment) {
   const std::string_view tag = segment.tag();
@@ -404,8 +418,18 @@ void Validator::startMessage(const Segment& segment, std::string_view type, std:
     message_.identifier = std::string(segment.element(2));
   }
 
-  messageDirectory_ = segment.standard() == Standard::x12 ? groupDirectory_
-                                                          : catalog_.directory(Standard::edifact, version);
+  if (segment.standard() == Standard::x12) {
+    messageDirectory_ = groupDirectory_;
+  } else {
+    // Messages of one interchange nearly always share their directory: the catalog (a lock and a
+    // map) is asked only when the version changes. Its directories live as long as it does.
+    if (!edifactDirectoryKnown_ || version != edifactDirectoryVersion_) {
+      edifactDirectory_ = catalog_.directory(Standard::edifact, version);
+      edifactDirectoryVersion_.assign(version);
+      edifactDirectoryKnown_ = true;
+    }
+    messageDirectory_ = edifactDirectory_;
+  }
   messageDefinition_ = messageDirectory_ ? messageDirectory_->message(type) : nullptr;
   if (messageDefinition_ == nullptr) {
     error("message.unsupported",
@@ -509,8 +533,14 @@ void Validator::messageBody(const Segment& segment) {
   if (definition == nullptr) return;
   if (options_.cleanSegmentFastPath && !segmentHasControlBytes_ &&
       isCleanSegment(segment, *definition, delimiters_)) return;
+  checkSegment(segment, *definition);
+}
+
+// Out of line: its strings and vectors would otherwise make every clean segment pay for saving
+// registers and a large stack frame in messageBody.
+__attribute__((noinline)) void Validator::checkSegment(const Segment& segment, const SegmentDefinition& definition) {
   segmentErrors_.elements.clear();
-  checkElements(segment, *definition, segmentErrors_);
+  checkElements(segment, definition, segmentErrors_);
   if (segmentErrors_.elements.empty()) return;
   if (message_.segmentErrors.size() >= options_.maxSegmentErrorsPerMessage) {
     ++message_.segmentErrorsDropped;
@@ -654,7 +684,8 @@ void Validator::checkNotes(const Segment& segment, const std::vector<SyntaxNote>
   }
 }
 
-void Validator::checkCharacters(const Segment& segment) {
+// Out of line, as the rare case it is (segments of printable ASCII skip it).
+__attribute__((noinline)) void Validator::checkCharacters(const Segment& segment) {
   const std::string_view text = segment.text();
   std::size_t bad = 0;
   if (charsetShape_ != CharsetShape::table) {

@@ -51,12 +51,15 @@ class Validator : private StructureReport {
   void checkTrailer(const Segment& trailer, const std::string& level, std::uint64_t counted, const char* what,
                     const std::string& headerControl, std::vector<std::string>& codes);
   void messageBody(const Segment& segment);
+  // The full element check of a segment the fast path did not pass; its errors go to the report.
+  void checkSegment(const Segment& segment, const SegmentDefinition& definition);
   void checkElements(const Segment& segment, const SegmentDefinition& definition, SegmentError& errors);
   void checkSimple(const Segment& segment, const ElementUse& use, std::string_view value, std::uint32_t position,
                    std::uint32_t repetition, SegmentError& errors);
   void checkNotes(const Segment& segment, const std::vector<SyntaxNote>& notes, const std::vector<ElementUse>& uses,
                   std::uint64_t present, std::uint32_t compositePosition, SegmentError& errors);
   void checkCharacters(const Segment& segment);
+  void takeDelimiters(const Reader& reader);
   void checkEnvelopeElements(const Segment& segment, const SpecDirectory* directory);
 
   void error(const std::string& code, const std::string& message, const Segment* at, std::uint32_t element = 0,
@@ -84,6 +87,10 @@ class Validator : private StructureReport {
   const SpecDirectory* groupDirectory_ = nullptr;     // X12: from GS08
   const SpecDirectory* messageDirectory_ = nullptr;
   const MessageDefinition* messageDefinition_ = nullptr;
+  // The EDIFACT message directory last asked for, by version ("D96A").
+  bool edifactDirectoryKnown_ = false;
+  std::string edifactDirectoryVersion_;
+  const SpecDirectory* edifactDirectory_ = nullptr;
   StructureWalker walker_;
   const Segment* current_ = nullptr;  // the segment the walker is placing
   bool charsetReported_ = false;

@@ -178,6 +178,72 @@ BOOST_AUTO_TEST_CASE(what_follows_an_interchange_trailer_is_known_once_the_reade
   BOOST_TEST(diagnostics.items().empty());
 }
 
+bool allPrintableAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
+// Each segment's text and printableAscii() flag, read with a buffer of `bufferBytes`.
+std::vector<std::pair<std::string, bool>> printableFlags(const std::string& bytes, std::size_t bufferBytes) {
+  MemoryByteSource source(bytes);
+  Diagnostics diagnostics;
+  ReaderOptions options;
+  options.bufferBytes = bufferBytes;
+  Reader reader(source, diagnostics, options);
+  Segment segment;
+  std::vector<std::pair<std::string, bool>> flags;
+  while (reader.next(segment)) flags.emplace_back(std::string(segment.text()), segment.printableAscii());
+  return flags;
+}
+
+// The validator skips its character-set check on the flag's word: it must never vouch for a byte
+// it did not see.
+BOOST_AUTO_TEST_CASE(the_printable_ascii_flag_never_vouches_for_other_bytes) {
+  auto files = fixtureFiles();
+  const auto reproducers = fuzzReproducers();
+  files.insert(files.end(), reproducers.begin(), reproducers.end());
+  for (const std::string& file : files) {
+    const std::string bytes = readFile(file);
+    for (std::size_t bufferBytes : {16u, 17u, 33u, 1u << 20}) {
+      for (const auto& [text, flag] : printableFlags(bytes, bufferBytes)) {
+        if (flag) BOOST_TEST(allPrintableAscii(text), Poco::Path(file).getFileName() << " " << printable(text));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_segment_is_printable_ascii_unless_one_of_its_own_bytes_is_not) {
+  // Segments of every length up to three SIMD blocks, some with a release character, each
+  // followed by a line break (outside the segment, in the same block), then the same with one
+  // odd byte inside, at every position.
+  std::string bytes = "UNA:+.? 'UNB+UNOC:3+S+R+261101:1200+1'\r\n";
+  std::vector<std::pair<std::string, bool>> expected = {{"UNA:+.? ", false}, {"UNB+UNOC:3+S+R+261101:1200+1", true}};
+  for (std::size_t size = 4; size <= 48; ++size) {
+    std::string text = "FTX+" + std::string(size - 4, 'A');
+    for (std::size_t i = 5; i < size; i += 4) text[i] = i % 8 == 5 ? '+' : ':';
+    if (size >= 12) text.replace(6, 2, "?:");
+    bytes += text + "'\r\n";
+    expected.emplace_back(text, true);
+    for (const char odd : {'\x1D', '\x7F', '\xC3'}) {
+      for (std::size_t at = 4; at < size; ++at) {
+        std::string marked = text;
+        marked[at] = odd;
+        bytes += marked + "'\n";
+        expected.emplace_back(marked, false);
+      }
+    }
+  }
+  bytes += "UNZ+0+1'";
+  expected.emplace_back("UNZ+0+1", true);
+  for (std::size_t bufferBytes : {16u, 17u, 33u, 1u << 20}) {
+    const auto flags = printableFlags(bytes, bufferBytes);
+    BOOST_REQUIRE_EQUAL(flags.size(), expected.size());
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      BOOST_TEST(flags[i].first == expected[i].first, "segment " << i << " buffer " << bufferBytes);
+      BOOST_TEST(flags[i].second == expected[i].second, printable(flags[i].first) << " buffer " << bufferBytes);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_release_character_keeps_separators_as_data) {
   const std::string bytes = "UNA:+.? 'UNB+UNOA:3+S+R+261101:1200+1'FTX+A?+B+C??+D?''UNZ+0+1'";
   MemoryByteSource source(bytes);

@@ -127,6 +127,22 @@ BOOST_AUTO_TEST_CASE(a_definition_that_breaks_the_schema_is_refused_with_file_an
   Poco::File(root).remove(true);
 }
 
+BOOST_AUTO_TEST_CASE(a_definition_that_is_not_well_formed_xml_is_refused_with_file_and_line) {
+  const std::string root = Poco::Path::temp() + "afterflow-spec-xml-test-" + std::to_string(::getpid());
+  Poco::File(root + "/edi/x12/009990").createDirectories();
+  Poco::File(root + "/xsd").createDirectories();
+  Poco::File(catalog().schemasRoot() + "/xsd/edi-spec.xsd").copyTo(root + "/xsd/edi-spec.xsd");
+  Poco::FileOutputStream(root + "/edi/x12/009990/dictionary.xml")
+      << "<dictionary xmlns=\"urn:afterflow:edi-spec:1\" standard=\"x12\" version=\"009990\">\n"
+         "  <element id=\"1\" name=\"One\" type=\"AN\" min=\"1\" max=\"2\">\n</dictionary>\n";
+  SpecCatalog broken(root);
+  BOOST_TEST(broken.directory(Standard::x12, "009990") == nullptr);
+  BOOST_REQUIRE(!broken.diagnostics().items().empty());
+  const std::string message = broken.diagnostics().items().front().message;
+  BOOST_TEST(message.find("dictionary.xml:3:") != std::string::npos, message);
+  Poco::File(root).remove(true);
+}
+
 BOOST_AUTO_TEST_CASE(a_version_name_cannot_reach_outside_the_definitions_folder) {
   BOOST_TEST(catalog().directory(Standard::x12, "../../etc") == nullptr);
 }
