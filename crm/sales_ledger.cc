@@ -3,6 +3,7 @@
 #include "crm/calendar.h"
 #include "crm/contact_keys.h"
 #include "crm/unit_movements.h"
+#include "csv/utf8.h"
 #include "store/bulk_inserter.h"
 #include "store/dialect.h"
 #include "store/timestamp.h"
@@ -149,10 +150,22 @@ std::optional<std::string> checkSale(const Sale& sale) {
              " units (a serial names one unit)";
     }
   }
-  if (sale.sourceKey.find('\0') != std::string::npos ||
-      (sale.storeCode && sale.storeCode->find('\0') != std::string::npos) ||
-      (sale.customer.name && sale.customer.name->find('\0') != std::string::npos)) {
-    return "text holds a NUL byte";
+  // Text the database cannot store refuses this sale alone, here, rather than the whole batch
+  // at the write (PostgreSQL refuses invalid UTF-8 and NUL; SQLite would keep them).
+  const auto unstorable = [](const std::optional<std::string>& text) { return text && !csv::isValidUtf8Text(*text); };
+  const CustomerCandidate& c = sale.customer;
+  if (unstorable(sale.sourceKey) || unstorable(sale.storeCode) || unstorable(sale.workstation) ||
+      unstorable(sale.operatorId) || unstorable(c.loyaltyId) || unstorable(c.email) || unstorable(c.phone) ||
+      unstorable(c.name) || unstorable(c.city) || unstorable(c.postalCode) || unstorable(c.region) ||
+      unstorable(c.country)) {
+    return "text of the transaction or its customer is not UTF-8 (or holds a NUL byte)";
+  }
+  for (std::size_t i = 0; i < sale.lines.size(); ++i) {
+    const SaleLine& line = sale.lines[i];
+    if (unstorable(line.sku) || unstorable(line.description) || unstorable(line.serialNumber) ||
+        unstorable(line.returnReason) || unstorable(line.disposalMethod)) {
+      return "line " + std::to_string(i + 1) + ": text is not UTF-8 (or holds a NUL byte)";
+    }
   }
   return std::nullopt;
 }

@@ -86,6 +86,22 @@ BOOST_AUTO_TEST_CASE(a_serial_in_a_refused_sale_or_a_repeated_key_does_not_keep_
   BOOST_TEST(unitOf(f, "SN-2") == "none");
 }
 
+BOOST_AUTO_TEST_CASE(a_sale_with_text_the_database_cannot_store_is_refused_alone_with_its_line) {
+  CrmFixture f;
+  Sale badDescription = unitSale("k:latin1", "SN-7");
+  badDescription.lines.front().description = std::string("K\xfchlschrank");  // Latin-1 in a UTF-8 file
+  Sale nulEmail = unitSale("k:nul", "SN-8");
+  nulEmail.customer.email = std::string("a\0b@example.org", 15);
+  const LedgerResult result = record(f, {badDescription, unitSale("k:good", "SN-9"), nulEmail});
+  BOOST_TEST(result.recorded == 1u);
+  BOOST_REQUIRE(result.refused.size() == 2u);
+  BOOST_TEST(result.refused[0].index == 0u);
+  BOOST_TEST(result.refused[0].reason == "line 1: text is not UTF-8 (or holds a NUL byte)");
+  BOOST_TEST(result.refused[1].index == 2u);
+  BOOST_TEST(result.refused[1].reason.find("not UTF-8") != std::string::npos);
+  BOOST_TEST(unitOf(f, "SN-9") == "installed sold-by-k:good");
+}
+
 BOOST_AUTO_TEST_CASE(a_sale_already_recorded_that_comes_again_neither_installs_its_unit_twice_nor_takes_it_back) {
   CrmFixture f;
   record(f, {unitSale("k:old", "SN-1", 1, "2026-01-10")});
