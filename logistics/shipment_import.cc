@@ -43,10 +43,6 @@ const char* const kRefusedStaging =
     "CREATE TEMP TABLE import_refused (line_no BIGINT PRIMARY KEY, client_id BIGINT, carrier_id BIGINT, "
     "bill_of_lading TEXT, pro_number TEXT, ship_notice_id TEXT) ON COMMIT DROP";
 
-std::string dropTemporary(store::Dialect dialect, const std::string& table) {
-  return std::string("DROP TABLE IF EXISTS ") + (dialect == store::Dialect::sqlite ? "temp." : "pg_temp.") + table;
-}
-
 template <typename T>
 store::Value value(const std::optional<T>& v) {
   if (!v) return std::monostate{};
@@ -187,7 +183,7 @@ ShipmentImport::ShipmentImport(store::Transaction& transaction, std::int64_t imp
                                  "unit"});
     return;
   }
-  session_ << dropTemporary(store::Dialect::postgresql, "import_staging"), now;
+  session_ << store::dropTemporaryTable(store::Dialect::postgresql, "import_staging"), now;
   session_ << kItemStaging, now;
   // unnest yields the rows in the order added, so of two rows with one reference the first in the
   // file is the one kept, as on SQLite.
@@ -296,7 +292,7 @@ Problem ShipmentImport::takenReference(const References& s) {
 
 void ShipmentImport::reportTakenReferences(const std::vector<References>& rows,
                                            const std::function<void(std::int64_t, const Problem&)>& refused) {
-  session_ << dropTemporary(store::Dialect::postgresql, "import_refused"), now;
+  session_ << store::dropTemporaryTable(store::Dialect::postgresql, "import_refused"), now;
   session_ << kRefusedStaging, now;
   {
     store::BulkInserter staged(session_, "import_refused",
@@ -342,7 +338,7 @@ void ShipmentImport::reportTakenReferences(const std::vector<References>& rows,
       }
     }
   }
-  session_ << dropTemporary(store::Dialect::postgresql, "import_refused"), now;
+  session_ << store::dropTemporaryTable(store::Dialect::postgresql, "import_refused"), now;
 }
 
 void ShipmentImport::flush(const std::function<void(std::int64_t, const Problem&)>& refused) {
@@ -387,7 +383,7 @@ std::uint64_t ShipmentImport::finish() {
     linkWaitingEventsOfImport(session_, runId_);
     addImportedShipmentsToRollups(session_, runId_);
   }
-  if (!sqlite_) session_ << dropTemporary(store::Dialect::postgresql, "import_staging"), now;
+  if (!sqlite_) session_ << store::dropTemporaryTable(store::Dialect::postgresql, "import_staging"), now;
   return written_;
 }
 

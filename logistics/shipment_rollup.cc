@@ -148,13 +148,11 @@ void apply(Poco::Data::Session& session, const FactSource& source, int sign) {
 // at the finest grain of the rollups (15,000 groups for the 200,000 facts of the import bench),
 // and each rollup sums those groups, instead of each reading every fact again.
 void addGrouped(Poco::Data::Session& session, const std::string& which) {
-  const bool sqlite = store::sessionDialect(session) == store::Dialect::sqlite;
-  const std::string drop =
-      std::string("DROP TABLE IF EXISTS ") + (sqlite ? "temp." : "pg_temp.") + "import_fact_groups";
+  const std::string drop = store::dropTemporaryTable(store::sessionDialect(session), "import_fact_groups");
   std::string sums;
   for (const char* counter : kCounters) sums += std::string(", sum(") + counter + ") AS " + counter;
   session << drop, now;
-  session << std::string("CREATE TEMP TABLE import_fact_groups") + (sqlite ? "" : " ON COMMIT DROP") +
+  session << std::string("CREATE TEMP TABLE import_fact_groups") +
                  " AS SELECT client_id, carrier_key, region_key, ship_day, transit_hours, count(*) AS shipments" + sums +
                  " FROM shipment_fact WHERE " + which + " GROUP BY client_id, carrier_key, region_key, ship_day, "
                  "transit_hours",
@@ -194,8 +192,11 @@ void refreshShipmentRollupsAtCommit(store::Transaction& transaction, std::int64_
 
 void refreshShipmentRollups(Poco::Data::Session& session, std::vector<std::int64_t> shipmentIds) {
   const store::Dialect dialect = store::sessionDialect(session);
+  // Two transactions refreshing one shipment (an event and a receipt at once) take turns, so
+  // that the second sees the first's new fact row; the turn is all the locking needed: rows of
+  // `shipment` locked here as well could deadlock with a writer that holds one and waits for
+  // the turn at its own commit. SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
   if (!shipmentIds.empty()) takeTurnAsRollupWriter(session);
-  // In id order, so that two transactions lock the shipments they share in the same order.
   std::sort(shipmentIds.begin(), shipmentIds.end());
   shipmentIds.erase(std::unique(shipmentIds.begin(), shipmentIds.end()), shipmentIds.end());
   for (std::size_t at = 0; at < shipmentIds.size(); at += kChunk) {
@@ -205,12 +206,6 @@ void refreshShipmentRollups(Poco::Data::Session& session, std::vector<std::int64
       ids += (ids.empty() ? "" : ",") + std::to_string(shipmentIds[i]);
     }
     const std::string which = "shipment_id IN (" + ids + ")";
-    // Two transactions refreshing one shipment (an event and a receipt at once) take turns:
-    // otherwise the second would miss the first's new fact row and collide with it.
-    // SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
-    if (dialect == store::Dialect::postgresql) {
-      session << "SELECT shipment_id FROM shipment WHERE " + which + " FOR UPDATE", now;
-    }
     apply(session, facts(which), -1);
     session << "DELETE FROM shipment_fact WHERE " + which, now;
     session << std::string(kInsertFacts) + factsSelect(dialect, "s." + which), now;

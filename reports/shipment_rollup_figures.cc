@@ -8,6 +8,7 @@
 #include <Poco/Exception.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <tuple>
 #include <unordered_map>
@@ -129,7 +130,14 @@ std::map<std::string, ShipmentFigures> figuresOf(const std::map<std::string, Gro
 }  // namespace
 
 bool rollupsCover(const ShipmentScope& scope) {
-  const auto monthStart = [](const std::string& day) { return day.size() == 10 && day.compare(8, 2, "01") == 0; };
+  // "YYYY-MM-01": the month arithmetic below reads its digits.
+  const auto monthStart = [](const std::string& day) {
+    const auto digits = [&](std::size_t at, std::size_t n) {
+      return std::all_of(day.begin() + static_cast<std::ptrdiff_t>(at), day.begin() + static_cast<std::ptrdiff_t>(at + n),
+                         [](unsigned char c) { return std::isdigit(c) != 0; });
+    };
+    return day.size() == 10 && digits(0, 4) && day[4] == '-' && digits(5, 2) && day.compare(7, 3, "-01") == 0;
+  };
   return scope.onTimeToleranceDays == 0 && monthStart(scope.start) && monthStart(scope.end) &&
          (!scope.region || !scope.region->empty());
 }

@@ -5,6 +5,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/String.h>
 
+#include <string>
 #include <string_view>
 
 namespace store {
@@ -19,6 +20,12 @@ constexpr std::string_view dialectName(Dialect dialect) {
 // (Database refuses other ODBC databases). Connector names are compared as Poco does, ignoring case.
 inline Dialect sessionDialect(Poco::Data::Session& session) {
   return Poco::icompare(session.connector(), std::string("sqlite")) == 0 ? Dialect::sqlite : Dialect::postgresql;
+}
+
+// Drops a temporary table of this connection if it is there (a pooled connection may keep one
+// from an earlier transaction that ended without dropping it).
+inline std::string dropTemporaryTable(Dialect dialect, const std::string& table) {
+  return std::string("DROP TABLE IF EXISTS ") + (dialect == Dialect::sqlite ? "temp." : "pg_temp.") + table;
 }
 
 }  // namespace store
