@@ -2,6 +2,7 @@
 
 #include "crm/party_directory.h"
 #include "csv/reader.h"
+#include "csv/utf8.h"
 #include "exchange/shipment_csv.h"
 #include "exchange/shipment_file_rows.h"
 #include "logistics/shipment_import.h"
@@ -210,10 +211,16 @@ ShipmentImportReport applyRun(store::Database& database, const ImportRun& run, c
   }
 
   logistics::ShipmentImport batch(transaction, run.id);
-  store::BulkInserter rejects(session, "import_reject", {"run_id", "line_no", "raw_text", "code", "field", "reason"});
+  store::BulkInserter rejects(session, "import_reject",
+                              {"run_id", "line_no", "raw_text", "raw_bytes", "code", "field", "reason"});
   auto reject = [&](std::int64_t line, const std::string& raw, const std::string& code, const std::string& field,
                     const std::string& reason) {
-    rejects.add({run.id, line, raw, code, field.empty() ? store::Value() : store::Value(field), reason});
+    // Bytes that are not UTF-8 text are kept exactly beside a readable copy (PostgreSQL's text
+    // would refuse them and with them the whole run).
+    const bool text = csv::isValidUtf8Text(raw);
+    rejects.add({run.id, line, text ? raw : csv::escapeInvalidUtf8(raw),
+                 text ? store::Value() : store::Value(store::Bytes{raw}), code,
+                 field.empty() ? store::Value() : store::Value(field), csv::escapeInvalidUtf8(reason)});
     ++report.rowsRejected;
   };
   auto rejectProblems = [&](std::int64_t line, const std::string& raw, const std::vector<logistics::Problem>& problems) {
