@@ -1,13 +1,10 @@
 #include "exchange/message_document.h"
 
-#include "csv/utf8.h"
-#include "edi/character_set.h"
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "edi/text_decoder.h"
 #include "exchange/interchange_header.h"
-
-#include <memory>
 
 namespace exchange {
 namespace {
@@ -27,42 +24,6 @@ std::vector<std::string> components(std::string_view raw, char separator, char r
   }
   return parts;
 }
-
-bool isPlainAscii(std::string_view text) {
-  for (const char c : text) {
-    if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
-// Values as the mappings and the database take them: UTF-8 text without NUL (PostgreSQL refuses
-// anything else, and with it the whole apply). EDIFACT values are decoded from the interchange's
-// declared character set; X12 declares none, so a value that is not UTF-8 already is read as ISO
-// 8859-1 (the validator has warned about the bytes). Whatever is still not text (a NUL, bytes
-// that break a UTF-8 declaration) is written as \xNN.
-class ValueDecoder {
- public:
-  void startInterchange(edi::Standard standard, std::string_view syntaxId) {
-    x12_ = standard == edi::Standard::x12;
-    const std::string id = x12_ ? std::string() : std::string(syntaxId);
-    if (!charset_ || id != syntaxId_) {
-      charset_ = std::make_unique<edi::CharacterSet>(id);
-      syntaxId_ = id;
-    }
-  }
-
-  void decode(std::string& value) const {
-    if (isPlainAscii(value) || (x12_ && csv::isValidUtf8Text(value))) return;
-    std::string decoded;
-    charset_->toUtf8(value, decoded);
-    value = csv::isValidUtf8Text(decoded) ? std::move(decoded) : csv::escapeInvalidUtf8(decoded);
-  }
-
- private:
-  bool x12_ = true;
-  std::string syntaxId_;
-  std::unique_ptr<edi::CharacterSet> charset_;
-};
 
 }  // namespace
 
@@ -89,7 +50,8 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
   std::string interchangeControl, senderId, groupVersion;
   bool inMessage = false;
   std::uint32_t index = 0;
-  ValueDecoder decoder;
+  // Values as the mappings and the database take them: UTF-8 text (PostgreSQL refuses anything else).
+  edi::TextDecoder decoder;
   while (reader.next(segment)) {
     if (segment.isServiceStringAdvice()) continue;
     const std::string_view tag = segment.tag();
@@ -99,8 +61,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
       const std::string_view control = segment.element(tag == "ISA" ? 13 : 5);
       interchangeControl = std::string(control.substr(0, control.find_last_not_of(' ') + 1));
       senderId = envelopeParty(segment, delimiters);
-      decoder.startInterchange(segment.standard(),
-                               tag == "UNB" ? components(segment.element(1), delimiters.component, release)[0] : "");
+      decoder.startInterchange(segment, delimiters);
     } else if (tag == "GS") {
       groupVersion = std::string(segment.element(8)).substr(0, 6);
     }
@@ -128,7 +89,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
     copy.elements.reserve(segment.elementCount());
     for (std::size_t p = 1; p <= segment.elementCount(); ++p) {
       copy.elements.push_back(components(segment.element(p), delimiters.component, release));
-      for (std::string& value : copy.elements.back()) decoder.decode(value);
+      for (std::string& value : copy.elements.back()) decoder.decodeInPlace(value);
     }
     if (tag == "SE" || tag == "UNT") {
       inMessage = false;
