@@ -117,7 +117,8 @@ class PartyShow : public Command {
     auto database = context.openDatabase();
     const auto party = crm::PartyDirectory(*database).findByCode(arguments.front());
     if (!party) {
-      context.err << "afterflow party show: no party has code '" << arguments.front() << "'; see afterflow party list\n";
+      context.err << "afterflow party show: no party has code '" << arguments.front()
+                  << "'; see afterflow party list\n";
       return 1;
     }
     auto line = [&](const char* label, const std::optional<std::string>& value) {
@@ -126,7 +127,9 @@ class PartyShow : public Command {
     line("party", party->code + " (" + party->name + ")");
     line("kind", std::string(party->person ? "person" : "organisation"));
     line("roles", rolesOf(*party));
-    for (const crm::PartyIdentifier& identifier : party->identifiers) line("id", identifier.scheme + "=" + identifier.value);
+    for (const crm::PartyIdentifier& identifier : party->identifiers) {
+      line("id", identifier.scheme + "=" + identifier.value);
+    }
     line("email", party->email);
     line("phone", party->phone);
     line("street", party->street);

@@ -64,7 +64,8 @@ SurveyImportOutcome importSurveyCsv(store::Transaction& transaction, std::istrea
                                       [](const std::string& value) { return !csv::isValidUtf8Text(value); });
     if (notText != record->fields.end()) {
       const std::string name = trimmed(header->fields[static_cast<std::size_t>(notText - record->fields.begin())]);
-      outcome.rejected.push_back({record->line, csv::escapeInvalidUtf8(name) + ": '" + csv::escapeInvalidUtf8(*notText) +
+      outcome.rejected.push_back({record->line, csv::escapeInvalidUtf8(name) + ": '" +
+                                                    csv::escapeInvalidUtf8(*notText) +
                                                     "' is not UTF-8 text (save the file as UTF-8)"});
       continue;
     }

@@ -333,7 +333,8 @@ void trend(const ServiceReport& report, std::ostream& out) {
     out << "<tr><th scope=\"row\">" << e(r.region.empty() ? "(no region)" : r.region) << "</th>"
         << cell(grouped(static_cast<double>(r.figures.shipments), 0))
         << cell(grouped(static_cast<double>(r.previousFigures.shipments), 0)) << change(r.changeVsPrevious)
-        << cell(grouped(static_cast<double>(r.yearBeforeFigures.shipments), 0)) << change(r.changeVsYearBefore) << "</tr>\n";
+        << cell(grouped(static_cast<double>(r.yearBeforeFigures.shipments), 0)) << change(r.changeVsYearBefore)
+        << "</tr>\n";
   }
   const auto totalChange = [](std::int64_t now, std::int64_t before) -> std::optional<double> {
     if (before == 0) return std::nullopt;
