@@ -1,6 +1,7 @@
 #include "exchange/interchange_store.h"
 
 #include "csv/utf8.h"
+#include "digest/sha256.h"
 #include "exchange/interchange_header.h"
 #include "store/bulk_inserter.h"
 #include "store/timestamp.h"
@@ -8,9 +9,7 @@
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/Statement.h>
-#include <Poco/DigestEngine.h>
 #include <Poco/Nullable.h>
-#include <Poco/SHA2Engine.h>
 
 #include <cstring>
 #include <functional>
@@ -115,14 +114,14 @@ KeepOutcome InterchangeStore::keep(Direction direction, std::optional<std::int64
                                    const std::function<std::unique_ptr<edi::ByteSource>()>& reopen,
                                    const std::string& fileName, std::optional<std::int64_t> answersId) {
   // First pass: digest and size, so a duplicate is refused before anything is written.
-  Poco::SHA2Engine digest(Poco::SHA2Engine::SHA_256);
+  digest::Sha256 digest;
   std::string buffer(kChunkBytes, '\0');
   std::int64_t size = 0;
   while (const std::size_t n = content.read(buffer.data(), buffer.size())) {
-    digest.update(buffer.data(), static_cast<unsigned>(n));
+    digest.update(buffer.data(), n);
     size += static_cast<std::int64_t>(n);
   }
-  const std::string sha256 = Poco::DigestEngine::digestToHex(digest.digest());
+  const std::string sha256 = digest.hex();
   InterchangeHeader header;
   {
     const auto source = reopen();

@@ -3,6 +3,7 @@
 #include "crm/party_directory.h"
 #include "csv/reader.h"
 #include "csv/utf8.h"
+#include "digest/sha256.h"
 #include "exchange/shipment_csv.h"
 #include "exchange/shipment_file_rows.h"
 #include "logistics/shipment_import.h"
@@ -14,8 +15,6 @@
 #include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/Path.h>
-
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <fstream>
@@ -31,47 +30,6 @@ constexpr std::size_t kFirstRejects = 20;
 // Rows staged for one set-based write (PostgreSQL): large enough to amortise its statements,
 // small enough that their raw text, kept until the write answers, stays a few MB.
 constexpr std::size_t kRowsPerWrite = 50000;
-
-// The content's identity: sha256 through OpenSSL (SHA-NI where the CPU has it), so hashing a
-// large export costs a fraction of parsing it.
-class Sha256 {
- public:
-  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) { EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr); }
-  void update(const char* data, std::size_t size) { EVP_DigestUpdate(context_.get(), data, size); }
-  void update(const std::string& text) { update(text.data(), text.size()); }
-  std::string hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context_.get(), digest, &length);
-    static const char kHex[] = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < length; ++i) {
-      text += kHex[digest[i] >> 4];
-      text += kHex[digest[i] & 15];
-    }
-    return text;
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
-};
-
-std::string sha256OfFile(const std::string& path, std::int64_t& size) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Poco::OpenFileException(path);
-  Sha256 hash;
-  std::vector<char> buffer(1u << 20);
-  size = 0;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = in.gcount();
-    if (got <= 0) break;
-    hash.update(buffer.data(), static_cast<std::size_t>(got));
-    size += got;
-  }
-  if (in.bad()) throw Poco::ReadFileException(path);
-  return hash.hex();
-}
 
 // The header record as it stands in the file (empty when the file holds no record).
 std::string headerOf(const std::string& path) {
@@ -334,7 +292,7 @@ ShipmentImportReport importShipmentsCsv(store::Database& database, const std::st
   const PartyCodes parties = loadParties(database, options, report.error);
   if (report.error) return report;
   std::int64_t size = 0;
-  const std::string sha256 = sha256OfFile(path, size);
+  const std::string sha256 = digest::sha256OfFile(path, &size);
   ImportRuns runs(database);
   const ImportRun kept = runs.open(Poco::Path(path).getFileName(), sha256, size, headerOf(path), std::nullopt);
   if (kept.status == "applied") {
@@ -361,7 +319,7 @@ ShipmentImportReport replayImportRun(store::Database& database, std::int64_t run
   if (report.error) return report;
   // What is outstanding now, hashed as the replay run's content. The apply reads the rows again
   // inside its transaction, after the lock on the original run (another replay may go first).
-  Sha256 hash;
+  digest::Sha256 hash;
   hash.update(original->header + "\n");
   std::int64_t size = 0, outstanding = 0;
   for (std::int64_t after = 0;;) {
