@@ -25,6 +25,7 @@ bool allDigits(std::string_view value) {
 // control byte (a value is never empty here); the rest, and numbers with a sign or a decimal
 // mark, go to checkValue.
 inline bool cleanValue(std::string_view value, const ValueCheck& check, const ValueRules& rules) {
+  if (check.lengthOnly) return value.size() >= check.minLength && value.size() <= check.maxLength;
   switch (check.type) {
     case ElementType::alphanumeric:
     case ElementType::identifier:

@@ -52,6 +52,8 @@ std::vector<ValueCheck> compileChecks(const std::vector<ElementUse>& uses) {
       check.minLength = use.element->minLength;
       check.maxLength = use.element->maxLength;
       check.codes = use.validCodes.empty() ? nullptr : &use.validCodes;
+      check.lengthOnly = check.codes == nullptr &&
+                         (check.type == ElementType::alphanumeric || check.type == ElementType::identifier);
     }
     checks.push_back(check);
   }

@@ -92,6 +92,9 @@ NoteKind noteKind(std::string_view kind);
 struct ValueCheck {
   ElementType type = ElementType::alphanumeric;  // of a simple element
   bool mandatory = false;
+  // A simple element of text (AN, ID, an) without a code list: only its length can be wrong in
+  // a segment of printable bytes without release characters, and that is decided first.
+  bool lengthOnly = false;
   std::uint32_t minLength = 0, maxLength = 0;
   const CodeSet* codes = nullptr;                 // null: any value of the type
   const CompositeDefinition* composite = nullptr;  // set for a composite (then type and the rest are unused)

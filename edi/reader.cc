@@ -422,9 +422,89 @@ void Reader::setSpecials() {
   const char release = delimiters_.release ? delimiters_.release : terminator;
   const char bytes[5] = {delimiters_.element, terminator, release, '\r', '\n'};
   for (std::size_t i = 0; i < 5; ++i) specials_[i] = _mm_set1_epi8(bytes[i]);
+  const char element = delimiters_.element;
+  const auto lineBreak = [](char c) { return c == '\r' || c == '\n'; };
+  shortScanUsable_ = options_.shortSegmentScan && delimiters_.segment.size() == 1 && element != terminator &&
+                     !lineBreak(element) && !lineBreak(terminator) &&
+                     (delimiters_.release == 0 || (release != element && release != terminator && !lineBreak(release)));
+}
+
+namespace {
+
+// What the short-segment scan needs of 16 bytes, one bit per byte.
+struct BlockBits {
+  unsigned element, terminator, other, unusual;  // other: release character, CR, LF
+};
+
+__attribute__((always_inline)) inline BlockBits blockBits(const char* at, const __m128i* specials) {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(block, specials[2]),
+                                     _mm_or_si128(_mm_cmpeq_epi8(block, specials[3]), _mm_cmpeq_epi8(block, specials[4])));
+  // Signed compare: bytes from 0x80 on are negative, so one compare finds them and the controls.
+  const __m128i unusual = _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)));
+  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, specials[0]))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, specials[1]))),
+          static_cast<unsigned>(_mm_movemask_epi8(other)), static_cast<unsigned>(_mm_movemask_epi8(unusual))};
+}
+
+}  // namespace
+
+// Nearly every segment is short and holds only element separators before its terminator: then
+// the masks of its bytes say where its elements start, without a branch per separator. Anything
+// else (no terminator among the first 64 bytes buffered, a release character or a line break
+// before it, a segment cap below it) is left to the byte-wise scan, which sees the same bytes.
+__attribute__((always_inline)) inline bool Reader::scanShort(Segment& segment, std::size_t& consumed) {
+  const char* p = buffer_.data() + begin_;
+  const std::size_t have = end_ - begin_;
+  // Loads run up to 63 bytes past begin_ < end_: within the buffer's padding.
+  std::uint64_t element = 0, terminator = 0, other = 0, unusual = 0;
+  for (std::size_t at = 0; at < 64; at += 32) {
+    const BlockBits low = blockBits(p + at, specials_);
+    const BlockBits high = blockBits(p + at + 16, specials_);
+    element |= (static_cast<std::uint64_t>(low.element) | static_cast<std::uint64_t>(high.element) << 16) << at;
+    terminator |= (static_cast<std::uint64_t>(low.terminator) | static_cast<std::uint64_t>(high.terminator) << 16) << at;
+    other |= (static_cast<std::uint64_t>(low.other) | static_cast<std::uint64_t>(high.other) << 16) << at;
+    unusual |= (static_cast<std::uint64_t>(low.unusual) | static_cast<std::uint64_t>(high.unusual) << 16) << at;
+    if (have < 64) terminator &= (std::uint64_t(1) << have) - 1;
+    if (terminator != 0) break;
+  }
+  if (terminator == 0) return false;
+  const std::size_t end = static_cast<std::size_t>(__builtin_ctzll(terminator));
+  const std::uint64_t inside = (std::uint64_t(1) << end) - 1;
+  if ((other & inside) != 0 || end >= options_.maxSegmentBytes) return false;
+  segment.clearStarts();
+  segment.addStart(0);
+  for (std::uint64_t starts = element & inside; starts != 0; starts &= starts - 1) {
+    segment.addStart(static_cast<std::uint32_t>(__builtin_ctzll(starts)) + 1);
+  }
+  segment.addStart(static_cast<std::uint32_t>(end + 1));
+  segment.text_ = std::string_view(p, end);
+  segment.hasRelease_ = false;
+  segment.printableAscii_ = (unusual & inside) == 0;
+  consumed = end + 1;
+  return true;
+}
+
+__attribute__((always_inline)) inline void Reader::finishSegment(Segment& segment, std::size_t consumed) {
+  segment.serviceStringAdvice_ = false;
+  segment.standard_ = standard_;
+  segment.offset_ = bufferOffset_ + begin_;
+  segment.line_ = line_;
+  segment.interchange_ = interchange_;
+  segment.index_ = ++segmentIndex_;
+  begin_ += consumed;
 }
 
 bool Reader::scanSegment(Segment& segment) {
+  std::size_t consumed = 0;
+  if (shortScanUsable_ && scanShort(segment, consumed)) {
+    finishSegment(segment, consumed);
+    return true;
+  }
+  return scanBytewise(segment);
+}
+
+bool Reader::scanBytewise(Segment& segment) {
   const char element = delimiters_.element;
   const char release = delimiters_.release;
   const char terminatorByte = delimiters_.segment.front();
@@ -523,13 +603,7 @@ bool Reader::scanSegment(Segment& segment) {
     // A line break inside a segment: the file was wrapped at a fixed column.
     return scanWrapped(segment, 0);
   }
-  segment.serviceStringAdvice_ = false;
-  segment.standard_ = standard_;
-  segment.offset_ = bufferOffset_ + begin_;
-  segment.line_ = line_;
-  segment.interchange_ = interchange_;
-  segment.index_ = ++segmentIndex_;
-  begin_ += consumed;
+  finishSegment(segment, consumed);
   return true;
 }
 

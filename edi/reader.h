@@ -22,6 +22,9 @@ struct ReaderOptions {
   bool strict = false;
   std::size_t bufferBytes = std::size_t(1) << 20;
   std::size_t maxSegmentBytes = std::size_t(16) << 20;  // a longer "segment" means a broken file
+  // Segments of up to 64 bytes with nothing but element separators inside are cut from bit masks
+  // of the whole span at once. Off only in the tests that prove both scans give the same result.
+  bool shortSegmentScan = true;
 };
 
 class Reader {
@@ -57,6 +60,12 @@ class Reader {
   bool parseUna(Segment& segment);
   void skipWhitespace();
   bool scanSegment(Segment& segment);
+  // The short-segment scan: true when it took the segment (then only the bookkeeping is left,
+  // with the bytes it used, terminator included, in `consumed`).
+  bool scanShort(Segment& segment, std::size_t& consumed);
+  // Any segment, one special byte at a time; reads more input when the segment needs it.
+  bool scanBytewise(Segment& segment);
+  void finishSegment(Segment& segment, std::size_t consumed);
   bool scanWrapped(Segment& segment, std::size_t from);
   unsigned specialMask(std::size_t at) const;
   // Bit i set: buffer_[at + i] is no printable ASCII byte (below 0x20, 0x7F, from 0x80 on).
@@ -96,6 +105,9 @@ class Reader {
   // Broadcast bytes the scanner compares 16 at a time: element separator, first terminator
   // byte, release character, CR and LF.
   __m128i specials_[5] = {};
+  // The delimiters allow the short-segment scan: a one-byte terminator, and element separator,
+  // terminator and release character distinct from each other and from line breaks.
+  bool shortScanUsable_ = false;
   std::string scratch_;             // a wrapped segment with its line breaks removed
 };
 

@@ -200,7 +200,9 @@ std::vector<std::uint32_t> parsePositions(const std::string& list) {
   return positions;
 }
 
-// Loads one directory: parses and validates its files, then resolves references.
+}  // namespace
+
+// Loads directories: parses and validates their files, then resolves references.
 class DirectoryLoader {
  public:
   DirectoryLoader(const std::string& xsd, Diagnostics& diagnostics) : diagnostics_(diagnostics) {
@@ -430,8 +432,6 @@ class DirectoryLoader {
   bool ok_ = true;
 };
 
-}  // namespace
-
 SpecCatalog::SpecCatalog(std::string schemasRoot) : root_(std::move(schemasRoot)) { initializeXerces(); }
 
 SpecCatalog::~SpecCatalog() = default;
@@ -460,8 +460,8 @@ std::unique_ptr<SpecDirectory> SpecCatalog::load(Standard standard, const std::s
   // Syntax 4's service segments are a superset of syntax 3's (new elements are conditional).
   const bool needsService = standard == Standard::edifact && version.rfind("syntax", 0) != 0;
   const std::string base = needsService ? root_ + "/edi/edifact/syntax4/dictionary.xml" : "";
-  DirectoryLoader loader(root_ + "/xsd/edi-spec.xsd", diagnostics_);
-  return loader.load(standard, version, folder, base);
+  if (loader_ == nullptr) loader_ = std::make_unique<DirectoryLoader>(root_ + "/xsd/edi-spec.xsd", diagnostics_);
+  return loader_->load(standard, version, folder, base);
 }
 
 }  // namespace edi

@@ -9,7 +9,7 @@ StructureWalker::Frame& StructureWalker::push(const StructureNode& node) {
   Frame& frame = frames_[depth_++];
   frame.node = &node;
   frame.position = 0;
-  const std::size_t children = node.children.size();
+  const std::size_t children = node.childTags.size();
   if (frame.counts.size() < children) frame.counts.resize(children);
   if (children > 64) std::fill(frame.counts.begin() + 64, frame.counts.begin() + static_cast<std::ptrdiff_t>(children), 0);
   frame.seen = 0;
@@ -68,7 +68,7 @@ void StructureWalker::reportMissing(const Frame& frame, std::size_t from, std::s
 void StructureWalker::close(std::size_t keep, Report& report) {
   while (depth_ > keep + 1) {
     const Frame& frame = frames_[depth_ - 1];
-    checkMissing(frame, frame.position, frame.node->children.size(), report);
+    checkMissing(frame, frame.position, frame.node->childTags.size(), report);
     --depth_;
   }
 }
@@ -82,9 +82,11 @@ const SegmentDefinition* StructureWalker::place(std::string_view tag, Report& re
     // A loop's trigger never repeats inside one iteration: seen again, it starts the next one,
     // which the parent frame finds.
     const std::size_t first = std::max<std::size_t>(frame.position, depth > 0 ? 1 : 0);
-    // The packed tags side by side, not the nodes: the scan touches one or two cache lines.
+    // The packed tags side by side, not the nodes: the scan touches one or two cache lines. Their
+    // count is the children's, without dividing by the size of a node.
     const std::uint32_t* const tags = frame.node->childTags.data();
-    for (std::size_t i = first; i < children.size(); ++i) {
+    const std::size_t count = frame.node->childTags.size();
+    for (std::size_t i = first; i < count; ++i) {
       if (tags[i] != code) continue;  // tags of 2-3 characters: equal codes, equal tags
       const StructureNode& child = children[i];
       if (depth_ > depth + 1) close(depth, report);

@@ -138,6 +138,61 @@ BOOST_AUTO_TEST_CASE(results_do_not_depend_on_where_buffer_refills_fall) {
   }
 }
 
+// The short-segment scan (bit masks of up to 64 bytes) must never change what is read: every
+// fixture, fuzz reproducer and input of the three fuzz corpora reads the same with it and with
+// the byte-wise scan alone, with buffers small enough to cut segments and the 64-byte span too.
+BOOST_AUTO_TEST_CASE(the_short_segment_scan_reads_exactly_what_the_bytewise_scan_reads) {
+  auto files = fixtureFiles();
+  const auto reproducers = fuzzReproducers();
+  files.insert(files.end(), reproducers.begin(), reproducers.end());
+  for (const char* corpus : {"x12_reader", "edifact_reader", "validator"}) {
+    const std::string folder = edi_fixtures::kFixtures + "/../../fuzz/corpus/" + corpus;
+    for (Poco::DirectoryIterator it(folder), end; it != end; ++it) files.push_back(it->path());
+  }
+  BOOST_REQUIRE_GE(files.size(), 1000u);
+  std::size_t differing = 0;
+  for (const std::string& file : files) {
+    const std::string bytes = readFile(file);
+    for (const bool strict : {false, true}) {
+      for (std::size_t bufferBytes : {20u, 70u, 1u << 20}) {
+        ReaderOptions shortScan, bytewise;
+        shortScan.strict = bytewise.strict = strict;
+        shortScan.bufferBytes = bytewise.bufferBytes = bufferBytes;
+        bytewise.shortSegmentScan = false;
+        if (dump(bytes, shortScan) != dump(bytes, bytewise)) {
+          ++differing;
+          BOOST_TEST_MESSAGE("the scans differ on " << file << " buffer " << bufferBytes << (strict ? " strict" : ""));
+        }
+      }
+    }
+  }
+  BOOST_TEST(differing == 0u);
+}
+
+// The short scan's own edges: segments of 1 to 70 bytes around the 16-, 32- and 64-byte marks,
+// with separators, a release character or a line break at the last byte before the terminator.
+BOOST_AUTO_TEST_CASE(segments_around_the_short_scan_limits_read_as_with_the_bytewise_scan) {
+  std::string bytes = "UNA:+.? 'UNB+UNOC:3+S+R+261101:1200+1'\n";
+  for (std::size_t size = 3; size <= 70; ++size) {
+    std::string text = "FTX" + std::string(size - 3, 'A');
+    for (std::size_t i = 3; i < size; i += 5) text[i] = '+';
+    bytes += text + "'";
+    for (const char last : {'+', '?', '\n', '\x7F'}) {
+      std::string marked = text;
+      marked.back() = last;
+      bytes += marked + (last == '?' ? "?''" : "'");
+    }
+    bytes += size % 2 ? "\n" : "";
+  }
+  bytes += "UNZ+0+1'";
+  for (std::size_t bufferBytes : {16u, 40u, 64u, 1u << 20}) {
+    ReaderOptions shortScan, bytewise;
+    shortScan.bufferBytes = bytewise.bufferBytes = bufferBytes;
+    bytewise.shortSegmentScan = false;
+    BOOST_TEST(dump(bytes, shortScan) == dump(bytes, bytewise), "buffer " << bufferBytes);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(what_follows_an_interchange_trailer_is_known_once_the_reader_is_past_it) {
   const std::string x12 = readFile(kFixtures + "/x12_clean.edi");
   BOOST_REQUIRE(x12.back() == '~');

@@ -224,7 +224,8 @@ inline std::uint64_t readWith(std::string_view input, const RunMode& mode, std::
 
 // Reads all segments of the input in the run's mode. A run with a tiny buffer or short reads must
 // yield exactly what one read of the whole input yields (same segments, same diagnostics): it is
-// read a second time that way and the two are compared.
+// read a second time that way and the two are compared, then a third time, whole again, with the
+// byte-wise scan alone.
 inline std::uint64_t readAll(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const RunMode mode = chooseMode(data, size);
@@ -245,6 +246,11 @@ inline std::uint64_t readAll(const std::uint8_t* data, std::size_t size) {
                  mode.reader.bufferBytes, mode.trickle, streamed.substr(from, 2000).c_str(), whole.substr(from, 2000).c_str());
     fail("reading with a tiny buffer or short reads differs from reading the whole input at once");
   }
+  // The short-segment scan (bit masks of up to 64 bytes) must read what the byte-wise scan reads.
+  std::string bytewise;
+  reference.reader.shortSegmentScan = false;
+  sum += readWith(input, reference, &bytewise);
+  if (bytewise != whole) fail("the short-segment scan and the byte-wise scan read the input differently");
   return sum;
 }
 
