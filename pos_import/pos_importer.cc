@@ -103,14 +103,27 @@ class BatchWriter {
         runId_(runId),
         summary_(summary) {}
 
-  // Told once, before the first batch, how many sales the file is expected to bring: a load
-  // that at least doubles the sales (and is not small) writes sale and installed_unit without
-  // their plain indexes and builds those once, sorted, at the end. The unique source key stays.
-  void expect(std::uint64_t sales, std::uint64_t rebuildFrom) {
-    if (sales < rebuildFrom || store::sessionDialect(transaction_.session()) != store::Dialect::sqlite) return;
+  // Told once, before the first batch is written, how many sales the file is expected to hold:
+  // a load that at least doubles the sales (and is not small) writes sale and installed_unit
+  // without their plain indexes and builds those once, sorted, at the end. The unique source key
+  // stays. Which share of the file is new is judged from a sample of the first batch's keys, so
+  // a file imported again (all known, nothing written) does not rebuild the indexes for nothing.
+  void expect(const SaleBatch& batch, std::uint64_t sales, std::uint64_t rebuildFrom) {
+    Poco::Data::Session& session = transaction_.session();
+    if (sales < rebuildFrom || batch.count == 0 || store::sessionDialect(session) != store::Dialect::sqlite) return;
+    constexpr std::size_t kSample = 200;
+    const std::size_t step = std::max<std::size_t>(1, batch.count / kSample);
+    std::size_t sampled = 0, known = 0;
+    for (std::size_t i = 0; i < batch.count; i += step, ++sampled) {
+      std::int64_t found = 0;
+      session << "SELECT COUNT(*) FROM sale WHERE source_key = ?", bind(batch.sales[i].sourceKey), into(found), now;
+      if (found > 0) ++known;
+    }
+    const auto fresh = static_cast<std::uint64_t>(static_cast<double>(sales) * static_cast<double>(sampled - known) /
+                                                   static_cast<double>(sampled));
     std::int64_t last = 0;  // sale ids only grow: the largest bounds the count, read off the b-tree's end
-    transaction_.session() << "SELECT COALESCE(MAX(sale_id), 0) FROM sale", into(last), now;
-    if (static_cast<std::int64_t>(sales) < last) return;
+    session << "SELECT COALESCE(MAX(sale_id), 0) FROM sale", into(last), now;
+    if (fresh < rebuildFrom || static_cast<std::int64_t>(fresh) < last) return;
     rebuild_.emplace(transaction_, std::vector<std::string>{"sale", "installed_unit"});
   }
 
@@ -205,7 +218,7 @@ class BatchingSink : public SaleSink {
       const double share = bytesRead_ == 0 ? 1.0
                                             : static_cast<double>(bytesTotal_) /
                                                   static_cast<double>(std::min(bytesRead_, bytesTotal_));
-      writer_.expect(static_cast<std::uint64_t>(static_cast<double>(batch_.count) * share),
+      writer_.expect(batch_, static_cast<std::uint64_t>(static_cast<double>(batch_.count) * share),
                      options_.rebuildIndexesFrom);
     }
     writer_.write(batch_);
