@@ -372,8 +372,7 @@ void SalesLedger::createCustomers(std::span<const Sale> sales, std::span<const s
   // and by e-mail over one found by phone. Customers nobody matches are created together.
   std::unordered_map<std::string_view, std::size_t> byLoyalty, byEmail, byPhone;  // key -> new customer
   std::vector<const CustomerCandidate*> fresh;
-  std::vector<std::size_t> freshOf;  // per sale given a new customer: its index in recorded order
-  std::vector<std::size_t> freshSales;
+  std::vector<std::size_t> freshSales, freshOf;  // sales given a new customer, and its index in fresh
   names.saleCustomer.assign(sales.size(), std::nullopt);
   const auto found = [](const auto& index, const std::string& key) -> std::optional<std::size_t> {
     if (key.empty()) return std::nullopt;
@@ -450,7 +449,8 @@ void SalesLedger::keepInstalledBase(std::span<const Sale> sales, std::span<const
       store::Value warrantyEnd;
       if (names.warrantyMonths[sku]) warrantyEnd = addMonths(sale.businessDay, static_cast<int>(*names.warrantyMonths[sku]));
       units.add({number(names.productIds[sku]), std::string(unit.sku), std::string(unit.serial),
-                 number(names.saleCustomer[unit.sale]), number(names.dealerOf(sale)), idOfSale.at(unit.sale), sale.businessDay, warrantyEnd,
+                 number(names.saleCustomer[unit.sale]), number(names.dealerOf(sale)), idOfSale.at(unit.sale),
+                 sale.businessDay, warrantyEnd,
                  std::string(unit.returned ? "returned" : "installed"), std::int64_t(1)});
       ++result.unitsInstalled;
       if (unit.returned) ++result.unitsReturned;
