@@ -1,6 +1,8 @@
 #include "pos_import/pos_importer.h"
 
 #include "crm/sales_ledger.h"
+#include "csv/utf8.h"
+#include "digest/sha256.h"
 #include "edi/spec_catalog.h"
 #include "pos_import/sale_batch.h"
 #include "pos_import/csv_mapping.h"
@@ -11,19 +13,15 @@
 #include "store/bulk_inserter.h"
 #include "store/dialect.h"
 #include "store/index_rebuild.h"
+#include "store/sqlite_page_cache.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 
-#include <Poco/Exception.h>
 #include <Poco/File.h>
-
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <future>
-#include <memory>
 #include <optional>
 
 using namespace Poco::Data::Keywords;
@@ -33,64 +31,11 @@ namespace {
 
 constexpr std::size_t kMaxRawKept = 400;
 
-// OpenSSL's SHA-256 uses the CPU's SHA instructions where it has them: a tenth of the CPU time
-// of a portable implementation, which was a few percent of a whole import.
-std::string sha256Of(const std::string& path) {
-  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
-    throw Poco::RuntimeException("cannot start a SHA-256 digest");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> buffer(1u << 20);
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-  }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned length = 0;
-  EVP_DigestFinal_ex(context.get(), digest, &length);
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
-}
-
-// SQLite's page cache of the import's connection, for the import's duration: sized by the batch
-// (what the import holds in memory at once anyway), since the unique source key of sale takes
-// keys in random order and a cache smaller than its working set rereads and rewrites pages
-// through the kernel for every batch. The connection's own size comes back afterwards.
-class ImportPageCache {
- public:
-  static constexpr std::int64_t kKibPerTransaction = 1;
-
-  ImportPageCache(Poco::Data::Session& session, std::size_t batchSize) : session_(session) {
-    if (store::sessionDialect(session) != store::Dialect::sqlite) return;
-    session_ << "PRAGMA cache_size", into(before_), now;
-    const std::int64_t kib = static_cast<std::int64_t>(batchSize) * kKibPerTransaction;
-    // Negative: a size in KiB, as SQLite's default -2000 is; never below the connection's own.
-    const std::int64_t size = std::min(before_, -kib);
-    if (size != before_) session_ << "PRAGMA cache_size = " + std::to_string(size), now;
-    set_ = size != before_;
-  }
-  ~ImportPageCache() {
-    if (!set_) return;
-    try {
-      session_ << "PRAGMA cache_size = " + std::to_string(before_), now;
-    } catch (const Poco::Exception&) {
-      // Only a broken connection refuses a PRAGMA; the pool drops it, cache and all.
-    }
-  }
-  ImportPageCache(const ImportPageCache&) = delete;
-  ImportPageCache& operator=(const ImportPageCache&) = delete;
-
- private:
-  Poco::Data::Session& session_;
-  std::int64_t before_ = 0;
-  bool set_ = false;
-};
+// SQLite's page cache of the import's connection, in KiB per transaction of a batch (what the
+// import holds in memory at once anyway): the unique source key of sale takes keys in random
+// order, and a cache smaller than its working set rereads and rewrites pages through the kernel
+// for every batch. At the memory test's batch of 2,000 this is SQLite's default.
+constexpr std::int64_t kCacheKibPerTransaction = 1;
 
 // The database's side: a batch's rejects into pos_import_reject (numbered in reading order),
 // its sales into the ledger, and what the ledger refused as rejects after them.
@@ -152,8 +97,11 @@ class BatchWriter {
  private:
   void keep(Reject reject) {
     ++summary_.rejected;
-    rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), std::move(reject.location),
-                  std::move(reject.reason), reject.raw.empty() ? store::Value() : store::Value(std::move(reject.raw))});
+    // As text any database takes: a row may be Latin-1 where UTF-8 was declared, a reason may
+    // quote a value, and a long row is cut to kMaxRawKept, maybe inside a character.
+    rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), csv::escapeInvalidUtf8(reject.location),
+                  csv::escapeInvalidUtf8(reject.reason),
+                  reject.raw.empty() ? store::Value() : store::Value(csv::escapeInvalidUtf8(reject.raw))});
   }
 
   store::Transaction& transaction_;
@@ -285,7 +233,7 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
   }
   const std::uint64_t bytesTotal = Poco::File(path).getSize();
   // The checksum is for the record only: computed beside the import, on the other core.
-  auto checksum = std::async(std::launch::async, sha256Of, path);
+  auto checksum = std::async(std::launch::async, [&path] { return digest::sha256OfFile(path); });
 
   Poco::Data::Session session = database.session();
   {
@@ -298,7 +246,7 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
     transaction.commit();
   }
   try {
-    const ImportPageCache cache(session, options.batchSize);
+    const store::SqlitePageCache cache(session, static_cast<std::int64_t>(options.batchSize) * kCacheKibPerTransaction);
     store::Transaction transaction(session);
     BatchWriter writer(transaction, summary.runId, summary);
     BatchingSink sink(writer, options, bytesTotal);
