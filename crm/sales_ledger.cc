@@ -95,6 +95,9 @@ class Distinct {
 
 constexpr std::int32_t kNone = -1;
 
+// The keys of CustomerRegistry::identify by rank: a higher-ranked key decides first.
+enum KeyRank : std::int8_t { kLoyalty = 0, kEmail = 1, kPhone = 2, kUnmatched = 3 };
+
 }  // namespace
 
 // What the batch's names stand for in the database.
@@ -104,8 +107,13 @@ struct SalesLedger::Names {
   std::vector<std::optional<std::int64_t>> dealerIds;       // per distinct store code
   std::vector<std::optional<std::int64_t>> productIds, warrantyMonths;  // per distinct SKU
   std::vector<CustomerKeys> customers;                      // distinct customer keys
-  std::vector<std::optional<std::int64_t>> customerIds;     // the party each names, once found
+  std::vector<std::optional<std::int64_t>> knownIds;        // the recorded party each names
+  std::vector<std::int8_t> knownRank;      // which key found it: kLoyalty, kEmail, kPhone
   std::vector<std::int32_t> customerOf;    // per sale: index into customers, or kNone
+  // Per sale: its customer's party once resolved. Per sale rather than per distinct keys, since
+  // one set of keys may name a recorded party before a new customer of the batch takes its
+  // loyalty id, and that customer after (CustomerRegistry::identify, applied in batch order).
+  std::vector<std::optional<std::int64_t>> saleCustomer;
 
   std::optional<std::int64_t> dealerOf(const Sale& sale) const {
     if (!sale.storeCode || sale.storeCode->empty()) return std::nullopt;
@@ -236,12 +244,10 @@ LedgerResult SalesLedger::record(std::span<const Sale> sales, std::optional<std:
                                   "currency", "total_cents", "import_run_id", "created_at"});
     for (std::size_t r = 0; r < recorded.size(); ++r) {
       const Sale& sale = sales[recorded[r]];
-      const std::int32_t customer = names.customerOf[recorded[r]];
       saleRows.add({saleIds[r], sale.sourceKey, sale.sourceFormat, sale.kind, number(names.dealerOf(sale)),
                     text(sale.storeCode), text(sale.workstation), text(sale.operatorId), sale.businessDay,
-                    sale.occurredAt,
-                    number(customer == kNone ? std::nullopt : names.customerIds[static_cast<std::size_t>(customer)]),
-                    text(sale.customer.loyaltyId), sale.currency, sale.totalCents, run, stamp});
+                    sale.occurredAt, number(names.saleCustomer[recorded[r]]), text(sale.customer.loyaltyId),
+                    sale.currency, sale.totalCents, run, stamp});
     }
     saleRows.flush();
   }
@@ -333,19 +339,25 @@ SalesLedger::Names SalesLedger::lookUp(std::span<const Sale> sales, std::span<co
   }
 
   // CustomerRegistry::identify, set-based: loyalty id, then the lowest party with the e-mail
-  // key, then the lowest with the phone key.
-  names.customerIds.assign(names.customers.size(), std::nullopt);
+  // key, then the lowest with the phone key; with the rank of the key that found it.
+  names.knownIds.assign(names.customers.size(), std::nullopt);
+  names.knownRank.assign(names.customers.size(), kUnmatched);
   if (!names.customers.empty()) {
     seq.clear();
     std::vector<Poco::Nullable<std::int64_t>> found;
-    session_ << "SELECT k.seq, COALESCE("
-                "(SELECT MIN(i.party_id) FROM party_identifier i WHERE i.scheme = 'loyalty' AND i.value = k.v1), "
-                "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.email_key = k.v2), "
-                "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.phone_key = k.v3)) "
-                "FROM pos_stage_lookup k WHERE k.kind = 3",
-        into(seq), into(found), now;
+    std::vector<std::int64_t> rank;
+    session_ << "SELECT seq, COALESCE(l, e, p), CASE WHEN l IS NOT NULL THEN 0 WHEN e IS NOT NULL THEN 1 "
+                "WHEN p IS NOT NULL THEN 2 ELSE 3 END FROM (SELECT k.seq AS seq, "
+                "(SELECT MIN(i.party_id) FROM party_identifier i WHERE i.scheme = 'loyalty' AND i.value = k.v1) AS l, "
+                "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.email_key = k.v2) AS e, "
+                "(SELECT MIN(c.party_id) FROM customer_profile c WHERE c.phone_key = k.v3) AS p "
+                "FROM pos_stage_lookup k WHERE k.kind = 3) found",
+        into(seq), into(found), into(rank), now;
     for (std::size_t i = 0; i < seq.size(); ++i) {
-      if (!found[i].isNull()) names.customerIds[static_cast<std::size_t>(seq[i])] = found[i].value();
+      if (found[i].isNull()) continue;
+      const auto at = static_cast<std::size_t>(seq[i]);
+      names.knownIds[at] = found[i].value();
+      names.knownRank[at] = static_cast<std::int8_t>(rank[i]);
     }
   }
   return names;
@@ -353,28 +365,34 @@ SalesLedger::Names SalesLedger::lookUp(std::span<const Sale> sales, std::span<co
 
 void SalesLedger::createCustomers(std::span<const Sale> sales, std::span<const std::size_t> recorded, Names& names,
                                   LedgerResult& result) {
-  // Customers no known party matches, created together. A new one must be found by the next that
-  // names it (the same loyalty id, e-mail or phone later in the batch) as CustomerRegistry::
-  // identify would find it once written: by loyalty id, then the lowest party with the e-mail
-  // key, then with the phone key; the batch's new customers are matched here in that order.
+  // Each sale's customer as CustomerRegistry::identify would find it if the batch's sales were
+  // recorded one by one: by loyalty id, then the lowest party with the e-mail key, then with the
+  // phone key. A customer created earlier in the batch is such a party too, only younger than
+  // every recorded one: it wins by loyalty id over a recorded party found by e-mail or phone,
+  // and by e-mail over one found by phone. Customers nobody matches are created together.
   std::unordered_map<std::string_view, std::size_t> byLoyalty, byEmail, byPhone;  // key -> new customer
   std::vector<const CustomerCandidate*> fresh;
-  std::vector<std::size_t> newOf(names.customers.size(), 0);  // per unresolved customer key: its new customer
-  std::vector<std::int32_t> unresolved;
+  std::vector<std::size_t> freshSales, freshOf;  // sales given a new customer, and its index in fresh
+  names.saleCustomer.assign(sales.size(), std::nullopt);
+  const auto found = [](const auto& index, const std::string& key) -> std::optional<std::size_t> {
+    if (key.empty()) return std::nullopt;
+    const auto hit = index.find(key);
+    return hit == index.end() ? std::nullopt : std::optional<std::size_t>(hit->second);
+  };
   for (const std::size_t s : recorded) {
     const std::int32_t c = names.customerOf[s];
-    if (c == kNone || names.customerIds[static_cast<std::size_t>(c)]) continue;
+    if (c == kNone) continue;
     const auto at = static_cast<std::size_t>(c);
-    if (newOf[at] != 0) continue;  // this customer's keys were matched or created already
+    const std::int8_t rank = names.knownRank[at];
     const auto& [loyalty, email, phone] = names.customers[at];
-    const auto found = [](const auto& index, const std::string& key) -> std::optional<std::size_t> {
-      if (key.empty()) return std::nullopt;
-      const auto hit = index.find(key);
-      return hit == index.end() ? std::nullopt : std::optional<std::size_t>(hit->second);
-    };
-    std::optional<std::size_t> match = found(byLoyalty, loyalty);
-    if (!match) match = found(byEmail, email);
-    if (!match) match = found(byPhone, phone);
+    std::optional<std::size_t> match;
+    if (rank > kLoyalty) match = found(byLoyalty, loyalty);
+    if (!match && rank > kEmail) match = found(byEmail, email);
+    if (!match && rank > kPhone) match = found(byPhone, phone);
+    if (!match && rank != kUnmatched) {
+      names.saleCustomer[s] = names.knownIds[at];
+      continue;
+    }
     if (!match) {
       match = fresh.size();
       fresh.push_back(&sales[s].customer);
@@ -383,16 +401,13 @@ void SalesLedger::createCustomers(std::span<const Sale> sales, std::span<const s
       if (!email.empty()) byEmail.emplace(email, *match);
       if (!phone.empty()) byPhone.emplace(phone, *match);
     }
-    newOf[at] = *match + 1;
-    unresolved.push_back(c);
+    freshSales.push_back(s);
+    freshOf.push_back(*match);
   }
   if (fresh.empty()) return;
   const std::vector<std::int64_t> ids = CustomerRegistry(session_).createAll(transaction_, fresh);
   result.customersCreated += fresh.size();
-  for (const std::int32_t c : unresolved) {
-    const auto at = static_cast<std::size_t>(c);
-    names.customerIds[at] = ids[newOf[at] - 1];
-  }
+  for (std::size_t i = 0; i < freshSales.size(); ++i) names.saleCustomer[freshSales[i]] = ids[freshOf[i]];
 }
 
 std::vector<std::int64_t> SalesLedger::allocateSaleIds(std::size_t count) {
@@ -431,12 +446,11 @@ void SalesLedger::keepInstalledBase(std::span<const Sale> sales, std::span<const
       }
       const Sale& sale = sales[unit.sale];
       const std::size_t sku = *names.skuOf(sale.lines[unit.line]);
-      const std::int32_t customer = names.customerOf[unit.sale];
       store::Value warrantyEnd;
       if (names.warrantyMonths[sku]) warrantyEnd = addMonths(sale.businessDay, static_cast<int>(*names.warrantyMonths[sku]));
       units.add({number(names.productIds[sku]), std::string(unit.sku), std::string(unit.serial),
-                 number(customer == kNone ? std::nullopt : names.customerIds[static_cast<std::size_t>(customer)]),
-                 number(names.dealerOf(sale)), idOfSale.at(unit.sale), sale.businessDay, warrantyEnd,
+                 number(names.saleCustomer[unit.sale]), number(names.dealerOf(sale)), idOfSale.at(unit.sale),
+                 sale.businessDay, warrantyEnd,
                  std::string(unit.returned ? "returned" : "installed"), std::int64_t(1)});
       ++result.unitsInstalled;
       if (unit.returned) ++result.unitsReturned;

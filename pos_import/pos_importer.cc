@@ -2,6 +2,7 @@
 
 #include "crm/sales_ledger.h"
 #include "csv/utf8.h"
+#include "digest/sha256.h"
 #include "edi/spec_catalog.h"
 #include "pos_import/sale_batch.h"
 #include "pos_import/csv_mapping.h"
@@ -10,16 +11,18 @@
 #include "pos_import/poslog_reader.h"
 #include "pos_import/sale_sink.h"
 #include "store/bulk_inserter.h"
+#include "store/dialect.h"
+#include "store/index_rebuild.h"
+#include "store/sqlite_page_cache.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 
-#include <Poco/DigestEngine.h>
 #include <Poco/File.h>
-#include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <future>
+#include <optional>
 
 using namespace Poco::Data::Keywords;
 
@@ -28,34 +31,54 @@ namespace {
 
 constexpr std::size_t kMaxRawKept = 400;
 
-std::string sha256Of(const std::string& path) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> buffer(1u << 20);
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    engine.update(buffer.data(), static_cast<unsigned>(in.gcount()));
-  }
-  return Poco::DigestEngine::digestToHex(engine.digest());
-}
+// SQLite's page cache of the import's connection, in KiB per transaction of a batch (what the
+// import holds in memory at once anyway): the unique source key of sale takes keys in random
+// order, and a cache smaller than its working set rereads and rewrites pages through the kernel
+// for every batch. At the memory test's batch of 2,000 this is SQLite's default.
+constexpr std::int64_t kCacheKibPerTransaction = 1;
 
 // The database's side: a batch's rejects into pos_import_reject (numbered in reading order),
 // its sales into the ledger, and what the ledger refused as rejects after them.
 class BatchWriter {
  public:
   BatchWriter(store::Transaction& transaction, std::int64_t runId, ImportSummary& summary)
-      : ledger_(transaction),
+      : transaction_(transaction),
+        ledger_(transaction),
         rejects_(transaction.session(), "pos_import_reject", {"run_id", "seq", "location", "reason", "raw"}),
         runId_(runId),
         summary_(summary) {}
 
+  // Told once, before the first batch is written, how many sales the file is expected to hold:
+  // a load that at least doubles the sales (and is not small) writes sale and installed_unit
+  // without their plain indexes and builds those once, sorted, at the end. The unique source key
+  // stays. Which share of the file is new is judged from a sample of the first batch's keys, so
+  // a file imported again (all known, nothing written) does not rebuild the indexes for nothing.
+  void expect(const SaleBatch& batch, std::uint64_t sales, std::uint64_t rebuildFrom) {
+    Poco::Data::Session& session = transaction_.session();
+    if (sales < rebuildFrom || batch.count == 0 || store::sessionDialect(session) != store::Dialect::sqlite) return;
+    constexpr std::size_t kSample = 200;
+    const std::size_t step = std::max<std::size_t>(1, batch.count / kSample);
+    std::size_t sampled = 0, known = 0;
+    for (std::size_t i = 0; i < batch.count; i += step, ++sampled) {
+      std::int64_t found = 0;
+      session << "SELECT COUNT(*) FROM sale WHERE source_key = ?", bind(batch.sales[i].sourceKey), into(found), now;
+      if (found > 0) ++known;
+    }
+    const auto fresh = static_cast<std::uint64_t>(static_cast<double>(sales) * static_cast<double>(sampled - known) /
+                                                   static_cast<double>(sampled));
+    std::int64_t last = 0;  // sale ids only grow: the largest bounds the count, read off the b-tree's end
+    session << "SELECT COALESCE(MAX(sale_id), 0) FROM sale", into(last), now;
+    if (fresh < rebuildFrom || static_cast<std::int64_t>(fresh) < last) return;
+    rebuild_.emplace(transaction_, std::vector<std::string>{"sale", "installed_unit"});
+  }
+
   void write(SaleBatch& batch) {
     summary_.rows += batch.rows;
     summary_.skipped += batch.skipped;
-    summary_.transactions += batch.skipped + batch.sales.size();
+    summary_.transactions += batch.skipped + batch.count;
     for (Reject& reject : batch.rejects) keep(std::move(reject));
-    if (batch.sales.empty()) return;
-    const crm::LedgerResult result = ledger_.record(batch.sales, runId_);
+    if (batch.count == 0) return;
+    const crm::LedgerResult result = ledger_.record(batch.batchSales(), runId_);
     summary_.imported += result.recorded;
     summary_.alreadyKnown += result.alreadyKnown;
     summary_.customersCreated += result.customersCreated;
@@ -66,7 +89,10 @@ class BatchWriter {
     }
   }
 
-  void finish() { rejects_.flush(); }
+  void finish() {
+    rejects_.flush();
+    if (rebuild_) rebuild_->build();
+  }
 
  private:
   void keep(Reject reject) {
@@ -78,8 +104,10 @@ class BatchWriter {
                   reject.raw.empty() ? store::Value() : store::Value(csv::escapeInvalidUtf8(reject.raw))});
   }
 
+  store::Transaction& transaction_;
   crm::SalesLedger ledger_;
   store::BulkInserter rejects_;
+  std::optional<store::IndexRebuild> rebuild_;
   std::int64_t runId_;
   ImportSummary& summary_;
 };
@@ -91,14 +119,21 @@ class BatchingSink : public SaleSink {
   BatchingSink(BatchWriter& writer, const ImportOptions& options, std::uint64_t bytesTotal)
       : writer_(writer), options_(options), bytesTotal_(bytesTotal), started_(std::chrono::steady_clock::now()) {
     batch_.sales.reserve(options.batchSize);
+    batch_.locations.reserve(options.batchSize);
   }
 
   void sale(crm::Sale&& sale, std::string location) override {
     rows_ += sale.lines.size();
     batch_.rows += sale.lines.size();
-    batch_.sales.push_back(std::move(sale));
-    batch_.locations.push_back(std::move(location));
-    if (batch_.sales.size() >= options_.batchSize) handOver();
+    if (batch_.count == batch_.sales.size()) {
+      batch_.sales.emplace_back();
+      batch_.locations.emplace_back();
+    }
+    // Swapped, not moved: the reader gets back the storage of a sale an earlier batch held.
+    std::swap(batch_.sales[batch_.count], sale);
+    std::swap(batch_.locations[batch_.count], location);
+    ++batch_.count;
+    if (batch_.count >= options_.batchSize) handOver();
   }
 
   void reject(Reject reject) override {
@@ -112,6 +147,7 @@ class BatchingSink : public SaleSink {
   void skipped() override { ++batch_.skipped; }
 
   void progress(std::uint64_t bytesRead) override {
+    bytesRead_ = bytesRead;
     if (!options_.progress) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - lastReport_ < std::chrono::milliseconds(200)) return;
@@ -123,9 +159,18 @@ class BatchingSink : public SaleSink {
 
  private:
   void handOver() {
+    if (first_) {
+      first_ = false;
+      // The file's sales extrapolated from the first batch's share of its bytes (the batch
+      // alone when the reader has not said yet how far it is).
+      const double share = bytesRead_ == 0 ? 1.0
+                                            : static_cast<double>(bytesTotal_) /
+                                                  static_cast<double>(std::min(bytesRead_, bytesTotal_));
+      writer_.expect(batch_, static_cast<std::uint64_t>(static_cast<double>(batch_.count) * share),
+                     options_.rebuildIndexesFrom);
+    }
     writer_.write(batch_);
-    batch_.sales.clear();  // the buffers are kept for the next batch
-    batch_.locations.clear();
+    batch_.count = 0;  // the sales and their buffers are kept for the next batch
     batch_.rejects.clear();
     batch_.rows = batch_.skipped = 0;
   }
@@ -134,6 +179,8 @@ class BatchingSink : public SaleSink {
   const ImportOptions& options_;
   std::uint64_t bytesTotal_;
   SaleBatch batch_;
+  bool first_ = true;
+  std::uint64_t bytesRead_ = 0;
   std::uint64_t rows_ = 0;
   std::chrono::steady_clock::time_point started_, lastReport_{};
 };
@@ -186,7 +233,7 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
   }
   const std::uint64_t bytesTotal = Poco::File(path).getSize();
   // The checksum is for the record only: computed beside the import, on the other core.
-  auto checksum = std::async(std::launch::async, sha256Of, path);
+  auto checksum = std::async(std::launch::async, [&path] { return digest::sha256OfFile(path); });
 
   Poco::Data::Session session = database.session();
   {
@@ -199,6 +246,7 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
     transaction.commit();
   }
   try {
+    const store::SqlitePageCache cache(session, static_cast<std::int64_t>(options.batchSize) * kCacheKibPerTransaction);
     store::Transaction transaction(session);
     BatchWriter writer(transaction, summary.runId, summary);
     BatchingSink sink(writer, options, bytesTotal);

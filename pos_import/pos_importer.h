@@ -25,6 +25,10 @@ struct ImportOptions {
   std::optional<std::string> mappingPath;  // CSV: the column mapping (required)
   std::string schemasRoot;                 // edi definitions; empty: the build's schemas/
   std::size_t batchSize = 50000;           // transactions recorded per ledger call
+  // SQLite: a file expected to bring at least this many sales, and at least as many as the
+  // database holds, is written without the plain indexes of sale and installed_unit, which are
+  // built again (sorted) before the commit.
+  std::uint64_t rebuildIndexesFrom = 20000;
   std::function<void(const ImportProgress&)> progress;  // called at most ~5 times a second
 };
 

@@ -19,6 +19,8 @@ struct Reject {
 class SaleSink {
  public:
   virtual ~SaleSink() = default;
+  // Takes the sale; `sale` may come back holding an earlier sale's storage (its lines' and
+  // texts' buffers), which a reader that builds the next sale in it reuses after clearing it.
   virtual void sale(crm::Sale&& sale, std::string location) = 0;
   virtual void reject(Reject reject) = 0;
   // A transaction the reader read but that is no sale (a POSLog control transaction, a voided one).

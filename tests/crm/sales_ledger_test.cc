@@ -63,6 +63,22 @@ std::int64_t units(CrmFixture& f) {
   return n;
 }
 
+// A sale of one unit whose customer the source names by these keys.
+Sale namedSale(const std::string& key, std::optional<std::string> loyalty, std::optional<std::string> email,
+               std::optional<std::string> phone) {
+  Sale sale = unitSale(key, "SN-" + key);
+  sale.customer.loyaltyId = std::move(loyalty);
+  sale.customer.email = std::move(email);
+  sale.customer.phone = std::move(phone);
+  return sale;
+}
+
+std::int64_t customerOfSale(CrmFixture& f, const std::string& key) {
+  std::int64_t id = 0;
+  f.session << "SELECT customer_id FROM sale WHERE source_key = ?", bind(key), into(id), now;
+  return id;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sales_ledger)
@@ -177,14 +193,7 @@ BOOST_AUTO_TEST_CASE(a_sale_recorded_while_its_customer_is_merged_away_goes_back
 
 BOOST_AUTO_TEST_CASE(new_customers_of_one_batch_are_matched_to_each_other_by_loyalty_id_then_email_then_phone) {
   CrmFixture f;
-  const auto named = [](const std::string& key, std::optional<std::string> loyalty, std::optional<std::string> email,
-                        std::optional<std::string> phone) {
-    Sale sale = unitSale(key, "SN-" + key);
-    sale.customer.loyaltyId = std::move(loyalty);
-    sale.customer.email = std::move(email);
-    sale.customer.phone = std::move(phone);
-    return sale;
-  };
+  const auto named = namedSale;
   const LedgerResult result =
       record(f, {named("k:1", std::string("LOY-1"), std::string("anna@example.org"), {}),
                  named("k:2", std::string("LOY-2"), std::string(" Anna@Example.org"), {}),  // Anna's e-mail
@@ -193,11 +202,7 @@ BOOST_AUTO_TEST_CASE(new_customers_of_one_batch_are_matched_to_each_other_by_loy
                  named("k:5", std::string("LOY-1"), std::string("carla@example.org"), {}),  // Anna's card
                  named("k:6", {}, std::string("carla@example.org"), {})});
   BOOST_TEST(result.customersCreated == 3u);
-  const auto customerOf = [&f](const std::string& key) {
-    std::int64_t id = 0;
-    f.session << "SELECT customer_id FROM sale WHERE source_key = ?", bind(key), into(id), now;
-    return id;
-  };
+  const auto customerOf = [&f](const std::string& key) { return customerOfSale(f, key); };
   const std::int64_t anna = customerOf("k:1"), ben = customerOf("k:3"), carla = customerOf("k:6");
   BOOST_TEST(customerOf("k:2") == anna);
   BOOST_TEST(customerOf("k:4") == ben);
@@ -218,6 +223,34 @@ BOOST_AUTO_TEST_CASE(new_customers_of_one_batch_are_matched_to_each_other_by_loy
       bind(ben), bind(carla), into(roles), now;
   BOOST_TEST(code == "CUST-" + std::to_string(ben));
   BOOST_TEST(roles == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_new_customer_of_the_batch_wins_by_loyalty_id_or_email_over_a_known_one_found_by_phone) {
+  CrmFixture f;
+  std::int64_t pete = 0;
+  {
+    store::Transaction transaction(f.session);
+    pete = CustomerRegistry(f.session).create(transaction, {{}, {}, std::string("030 5555"), {}, {}, {}, {}, {}});
+    transaction.commit();
+  }
+  const LedgerResult result =
+      record(f, {namedSale("k:1", std::string("LOY-9"), {}, std::string("030 5555")),  // before LOY-9 is anyone's
+                 namedSale("k:2", std::string("LOY-9"), {}, std::string("030 7777")),  // a new customer takes it
+                 namedSale("k:3", std::string("LOY-9"), {}, std::string("030 5555")),  // k:1's keys, now LOY-9's
+                 namedSale("k:4", {}, std::string("nina@example.org"), {}),
+                 namedSale("k:5", {}, std::string("nina@example.org"), std::string("030 5555"))});
+  BOOST_TEST(result.customersCreated == 2u);
+  const std::int64_t loyal = customerOfSale(f, "k:2"), nina = customerOfSale(f, "k:4");
+  BOOST_TEST(customerOfSale(f, "k:1") == pete);
+  BOOST_TEST(loyal != pete);
+  BOOST_TEST(customerOfSale(f, "k:3") == loyal);
+  BOOST_TEST(nina != pete);
+  BOOST_TEST(customerOfSale(f, "k:5") == nina);
+  // As the registry finds them once the batch is in, sale by sale.
+  CustomerRegistry registry(f.session);
+  BOOST_TEST(registry.identify({std::string("LOY-9"), {}, std::string("030 5555"), {}, {}, {}, {}, {}}).value_or(0) == loyal);
+  BOOST_TEST(registry.identify({{}, std::string("nina@example.org"), std::string("030 5555"), {}, {}, {}, {}, {}})
+                 .value_or(0) == nina);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -268,6 +268,43 @@ BOOST_AUTO_TEST_CASE(a_database_failure_mid_file_stops_the_reader_leaves_nothing
   BOOST_TEST(text(f.database, "SELECT status FROM pos_import_run") == "failed");
 }
 
+BOOST_AUTO_TEST_CASE(a_first_import_large_for_its_table_builds_the_plain_indexes_again_and_a_failed_one_keeps_them) {
+  ImportFixture f;
+  const auto indexes = [&f] {
+    const std::string names = "('sale_by_customer', 'sale_by_dealer', 'sale_by_day', 'installed_unit_by_customer', "
+                              "'installed_unit_by_serial')";
+    return count(f.database, f.database.dialect() == store::Dialect::sqlite
+                                 ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN " + names
+                                 : "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN " + names);
+  };
+  ImportOptions options;
+  options.mappingPath = kMappings + "/vendor-a.ini";
+  options.rebuildIndexesFrom = 1;  // three sales into an empty table: the indexes go and come back
+  options.batchSize = 1;
+  {
+    Poco::Data::Session session = f.database.session();
+    session << "ALTER TABLE sale_line RENAME TO sale_line_elsewhere", now;
+  }
+  BOOST_CHECK_THROW(importPosFile(f.database, kFixtures + "/vendor_a.csv", options), std::exception);
+  BOOST_TEST(indexes() == 5);
+  {
+    Poco::Data::Session session = f.database.session();
+    session << "ALTER TABLE sale_line_elsewhere RENAME TO sale_line", now;
+  }
+  const ImportSummary s = importPosFile(f.database, kFixtures + "/vendor_a.csv", options);
+  BOOST_TEST(s.imported == 3u);
+  BOOST_TEST(indexes() == 5);
+  BOOST_TEST(count(f.database, "SELECT COUNT(*) FROM sale WHERE business_day = '2026-03-01'") == 2);
+  BOOST_TEST(count(f.database, "SELECT COUNT(*) FROM installed_unit WHERE serial_number = 'WM800-SN-0100'") == 1);
+  // The unique source key stayed all along: the same file again adds nothing, and, all known,
+  // leaves the indexes alone (SQLite counts every change of the schema in schema_version).
+  const bool sqlite = f.database.dialect() == store::Dialect::sqlite;
+  const std::int64_t before = sqlite ? count(f.database, "PRAGMA schema_version") : 0;
+  options.batchSize = 10;  // the whole file in one batch: as many sales as the table holds
+  BOOST_TEST(importPosFile(f.database, kFixtures + "/vendor_a.csv", options).alreadyKnown == 3u);
+  if (sqlite) BOOST_TEST(count(f.database, "PRAGMA schema_version") == before);
+}
+
 BOOST_AUTO_TEST_CASE(pos_customers_are_matched_to_known_ones_by_loyalty_id_email_or_phone) {
   ImportFixture f;
   std::int64_t known = 0;
