@@ -79,6 +79,7 @@ class ImportPos : public Command {
                   << " rejected, " << s.skipped << " skipped; " << s.customersCreated << " new customers, "
                   << s.unitsInstalled << " units installed, " << s.unitsReturned << " returned; " << rate << "\n";
       if (s.rejected > 0) {
+        exitCode = 1;  // as `import shipments` and `survey import`: a script sees that rows were refused
         constexpr std::size_t kShown = 20;
         for (const auto& reject : pos_import::rejectsOf(*database, s.runId, kShown)) {
           context.err << file << ": " << reject.location << ": rejected: " << reject.reason << "\n";

@@ -1,12 +1,13 @@
 #include "crm/party_directory.h"
 
-#include "store/transaction.h"
-
+#include "csv/utf8.h"
 #include "store/timestamp.h"
+#include "store/transaction.h"
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace Poco::Data::Keywords;
@@ -80,6 +81,64 @@ std::int64_t PartyDirectory::add(const Party& party) {
   }
   transaction.commit();
   return id;
+}
+
+Result<std::int64_t> PartyDirectory::enroll(const Party& party) {
+  std::vector<Problem> problems;
+  if (party.code.empty()) problems.push_back({ProblemCode::missing_field, "code", "a party needs a code"});
+  if (party.name.empty()) problems.push_back({ProblemCode::missing_field, "name", "a party needs a name"});
+  if (party.roles.empty()) {
+    problems.push_back({ProblemCode::missing_field, "role", "a party holds at least one role"});
+  }
+  const std::vector<std::pair<const char*, const std::optional<std::string>*>> texts{
+      {"email", &party.email}, {"phone", &party.phone},   {"street", &party.street}, {"city", &party.city},
+      {"postal_code", &party.postalCode}, {"region", &party.region}, {"country", &party.country}};
+  for (const auto& [field, text] : texts) {
+    if (*text && !csv::isValidUtf8Text(**text)) {
+      problems.push_back({ProblemCode::invalid_value, field, "is not UTF-8 text"});
+    }
+  }
+  for (const std::string* text : {&party.code, &party.name}) {
+    if (!csv::isValidUtf8Text(*text)) {
+      problems.push_back({ProblemCode::invalid_value, text == &party.code ? "code" : "name", "is not UTF-8 text"});
+    }
+  }
+  Poco::Data::Session session = database_.session();
+  std::vector<std::string> holder;
+  if (!party.code.empty()) {
+    session << "SELECT name FROM party WHERE party_code = ?", bind(party.code), into(holder), now;
+    if (!holder.empty()) {
+      problems.push_back({ProblemCode::code_taken, "code",
+                          "party code '" + party.code + "' is taken by " + holder.front()});
+    }
+  }
+  for (std::size_t i = 0; i < party.identifiers.size(); ++i) {
+    const PartyIdentifier& identifier = party.identifiers[i];
+    const std::string field = "identifier " + identifier.scheme;
+    if (std::find(party.identifiers.begin(), party.identifiers.begin() + static_cast<std::ptrdiff_t>(i),
+                  identifier) != party.identifiers.begin() + static_cast<std::ptrdiff_t>(i)) {
+      problems.push_back({ProblemCode::invalid_value, field, "'" + identifier.value + "' is given twice"});
+      continue;
+    }
+    if (identifier.scheme.empty() || identifier.value.empty()) {
+      problems.push_back({ProblemCode::missing_field, field, "an identifier is a scheme and a value (scac=FSTF)"});
+      continue;
+    }
+    if (!csv::isValidUtf8Text(identifier.scheme) || !csv::isValidUtf8Text(identifier.value)) {
+      problems.push_back({ProblemCode::invalid_value, field, "is not UTF-8 text"});
+      continue;
+    }
+    holder.clear();
+    session << "SELECT p.party_code FROM party_identifier i JOIN party p ON p.party_id = i.party_id "
+               "WHERE i.scheme = ? AND i.value = ?",
+        bind(identifier.scheme), bind(identifier.value), into(holder), now;
+    if (!holder.empty()) {
+      problems.push_back({ProblemCode::identifier_taken, field,
+                          identifier.scheme + " '" + identifier.value + "' names party " + holder.front()});
+    }
+  }
+  if (!problems.empty()) return problems;
+  return add(party);
 }
 
 std::optional<Party> PartyDirectory::findByCode(const std::string& code) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crm/party.h"
+#include "crm/result.h"
 #include "store/database.h"
 
 #include <map>
@@ -17,6 +18,10 @@ class PartyDirectory {
   // Adds the party with its roles and identifiers in one transaction and returns its id.
   // Throws the database's exception when the code or an identifier is taken.
   std::int64_t add(const Party& party);
+  // Adds a party as a person described it (`afterflow party add`): refuses, each as a Problem, an
+  // empty code or name, no role, an empty identifier, text that is not UTF-8, and a code or
+  // identifier another party holds; only then adds it as add() does.
+  Result<std::int64_t> enroll(const Party& party);
 
   std::optional<Party> findByCode(const std::string& code);
   // The party an identifier names ("scac", "FSTF"), if any.

@@ -18,6 +18,8 @@ const char* problemCodeName(ProblemCode code) {
     case ProblemCode::already_resolved: return "already_resolved";
     case ProblemCode::time_goes_backwards: return "time_goes_backwards";
     case ProblemCode::no_credit_account: return "no_credit_account";
+    case ProblemCode::code_taken: return "code_taken";
+    case ProblemCode::identifier_taken: return "identifier_taken";
   }
   return "unknown_problem";
 }

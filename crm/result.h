@@ -24,6 +24,8 @@ enum class ProblemCode {
   already_resolved,
   time_goes_backwards,  // a case step dated before the step it follows
   no_credit_account,    // a partial credit update for a party that has no account yet
+  code_taken,           // a new party's code is another party's already
+  identifier_taken,     // an identifier (scheme and value) names another party already
 };
 
 const char* problemCodeName(ProblemCode code);

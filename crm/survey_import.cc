@@ -2,6 +2,7 @@
 
 #include "crm/csv_records.h"
 #include "crm/survey_book.h"
+#include "csv/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -55,6 +56,17 @@ SurveyImportOutcome importSurveyCsv(store::Transaction& transaction, std::istrea
     if (record->fields.size() != header->fields.size()) {
       outcome.rejected.push_back({record->line, std::to_string(record->fields.size()) + " fields where the header has " +
                                                     std::to_string(header->fields.size())});
+      continue;
+    }
+    // PostgreSQL's text refuses other bytes: a sheet saved as Latin-1 is refused row by row, with
+    // the column, instead of failing the whole file at the write.
+    const auto notText = std::find_if(record->fields.begin(), record->fields.end(),
+                                      [](const std::string& value) { return !csv::isValidUtf8Text(value); });
+    if (notText != record->fields.end()) {
+      const std::string name = trimmed(header->fields[static_cast<std::size_t>(notText - record->fields.begin())]);
+      outcome.rejected.push_back({record->line, csv::escapeInvalidUtf8(name) + ": '" +
+                                                    csv::escapeInvalidUtf8(*notText) +
+                                                    "' is not UTF-8 text (save the file as UTF-8)"});
       continue;
     }
     auto field = [&](const char* name) -> std::string {

@@ -43,6 +43,13 @@ bool convert(void* handle, std::string_view in, std::string& out) {
   return clean;
 }
 
+bool isAscii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 CharacterSet::CharacterSet(std::string_view syntaxId) {
@@ -60,8 +67,8 @@ CharacterSet::CharacterSet(std::string_view syntaxId) {
       }
     }
   }
+  // UTF-8 sets convert too (UTF-8 to UTF-8), so bytes that break UTF-8 are found, not passed on.
   identity_ = encoding_ == "UTF-8";
-  if (identity_) return;
   const iconv_t to = iconv_open("UTF-8", encoding_.c_str());
   const iconv_t from = iconv_open(encoding_.c_str(), "UTF-8");
   if (to == reinterpret_cast<iconv_t>(-1) || from == reinterpret_cast<iconv_t>(-1)) {
@@ -77,15 +84,19 @@ CharacterSet::~CharacterSet() {
 }
 
 bool CharacterSet::toUtf8(std::string_view bytes, std::string& out) const {
-  if (!identity_) return convert(toUtf8_, bytes, out);
-  out.assign(bytes);
-  return true;
+  if (identity_ && isAscii(bytes)) {
+    out.assign(bytes);
+    return true;
+  }
+  return convert(toUtf8_, bytes, out);
 }
 
 bool CharacterSet::fromUtf8(std::string_view utf8, std::string& out) const {
-  if (!identity_) return convert(fromUtf8_, utf8, out);
-  out.assign(utf8);
-  return true;
+  if (identity_ && isAscii(utf8)) {
+    out.assign(utf8);
+    return true;
+  }
+  return convert(fromUtf8_, utf8, out);
 }
 
 }  // namespace edi

@@ -27,7 +27,7 @@ class CharacterSet {
  private:
   std::string encoding_;
   bool known_ = true;
-  bool identity_ = false;  // ASCII / UTF-8: nothing to convert
+  bool identity_ = false;  // UTF-8: ASCII values need no conversion
   void* toUtf8_ = nullptr;
   void* fromUtf8_ = nullptr;
 };

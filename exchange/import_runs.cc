@@ -1,9 +1,11 @@
 #include "exchange/import_runs.h"
 
+#include "csv/utf8.h"
 #include "store/dialect.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
@@ -60,6 +62,10 @@ std::string ImportReject::describe() const {
 
 ImportRun ImportRuns::open(const std::string& fileName, const std::string& sha256, std::int64_t byteCount,
                            const std::string& header, std::optional<std::int64_t> replayOf) {
+  // A file name or header that is not UTF-8 is kept readable (PostgreSQL text refuses the bytes);
+  // the rows are read from the file, and a replay's stored header keeps every separator.
+  const std::string storedFileName = csv::escapeInvalidUtf8(fileName);
+  const std::string storedHeader = csv::escapeInvalidUtf8(header);
   Poco::Data::Session session = database_.session();
   store::Transaction transaction(session);
   std::vector<ImportRun> kept =
@@ -72,7 +78,7 @@ ImportRun ImportRuns::open(const std::string& fileName, const std::string& sha25
     // ON CONFLICT DO NOTHING: two imports of one file racing here keep one run between them.
     session << "INSERT INTO import_run (kind, file_name, sha256, byte_count, replay_of, status, header_text, "
                "started_at) VALUES ('shipments', ?, ?, ?, ?, 'running', ?, ?) ON CONFLICT DO NOTHING",
-        bind(fileName), bind(sha256), bind(byteCount), bind(original), bind(header), bind(stamp), now;
+        bind(storedFileName), bind(sha256), bind(byteCount), bind(original), bind(storedHeader), bind(stamp), now;
     kept = replayOf ? selectRuns(session, "WHERE replay_of = ? AND status = 'running' ORDER BY run_id DESC", {},
                                  replayOf)
                     : selectRuns(session, "WHERE kind = 'shipments' AND sha256 = ? AND replay_of IS NULL", {sha256});
@@ -80,7 +86,7 @@ ImportRun ImportRuns::open(const std::string& fileName, const std::string& sha25
     // Interrupted or failed before: this import is one more attempt of the same run.
     session << "UPDATE import_run SET attempts = attempts + 1, status = 'running', error = NULL, file_name = ? "
                "WHERE run_id = ?",
-        bind(fileName), bind(kept.front().id), now;
+        bind(storedFileName), bind(kept.front().id), now;
     kept.front().attempts += 1;
     kept.front().status = "running";
   }
@@ -112,13 +118,19 @@ std::vector<ImportReject> ImportRuns::rejects(Poco::Data::Session& session, std:
   std::vector<std::string> raw, code, reason;
   std::vector<Poco::Nullable<std::string>> field;
   std::vector<Poco::Nullable<std::int64_t>> resolvedBy;
-  session << "SELECT line_no, raw_text, code, field, reason, resolved_by FROM import_reject WHERE run_id = ? "
-             "AND line_no > ?" + std::string(outstandingOnly ? " AND resolved_by IS NULL" : "") +
+  std::vector<Poco::Nullable<Poco::Data::BLOB>> rawBytes;
+  session << "SELECT line_no, raw_text, raw_bytes, code, field, reason, resolved_by FROM import_reject "
+             "WHERE run_id = ? AND line_no > ?" + std::string(outstandingOnly ? " AND resolved_by IS NULL" : "") +
                  " ORDER BY line_no LIMIT " + std::to_string(limit),
-      bind(runId), bind(after), into(line), into(raw), into(code), into(field), into(reason), into(resolvedBy), now;
+      bind(runId), bind(after), into(line), into(raw), into(rawBytes), into(code), into(field), into(reason),
+      into(resolvedBy), now;
   std::vector<ImportReject> rejects;
   for (std::size_t i = 0; i < line.size(); ++i) {
     ImportReject reject{line[i], raw[i], code[i], std::nullopt, reason[i], std::nullopt};
+    if (!rawBytes[i].isNull()) {
+      const Poco::Data::BLOB& bytes = rawBytes[i].value();
+      reject.rawText.assign(reinterpret_cast<const char*>(bytes.rawContent()), bytes.size());
+    }
     if (!field[i].isNull()) reject.field = field[i].value();
     if (!resolvedBy[i].isNull()) reject.resolvedBy = resolvedBy[i].value();
     rejects.push_back(std::move(reject));
@@ -128,7 +140,8 @@ std::vector<ImportReject> ImportRuns::rejects(Poco::Data::Session& session, std:
 
 void ImportRuns::fail(std::int64_t runId, const std::string& error) {
   Poco::Data::Session session = database_.session();
-  session << "UPDATE import_run SET status = 'failed', error = ?, finished_at = ? WHERE run_id = ?", bind(error),
+  session << "UPDATE import_run SET status = 'failed', error = ?, finished_at = ? WHERE run_id = ?",
+      bind(csv::escapeInvalidUtf8(error)),
       bind(store::currentTimestamp()), bind(runId), now;
 }
 

@@ -1,5 +1,6 @@
 #include "exchange/interchange_header.h"
 
+#include "csv/utf8.h"
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
@@ -49,28 +50,37 @@ std::string readUpTo(edi::ByteSource& source, std::size_t limit) {
   return bytes;
 }
 
+// A document's own header fields as text the database takes (a JSON string may hold any byte).
+InterchangeHeader storable(InterchangeHeader header) {
+  for (std::string* field : {&header.version, &header.senderId, &header.receiverId, &header.controlNumber}) {
+    *field = csv::escapeInvalidUtf8(*field);
+  }
+  return header;
+}
+
 }  // namespace
 
 std::string envelopeParty(const edi::Segment& header, const edi::Delimiters& delimiters, bool receiver) {
+  // Kept as text: an envelope with bytes that are not UTF-8 names its party with \xNN in their place.
   if (header.tag() == "ISA") {
     const std::size_t at = receiver ? 7 : 5;
-    return trimmed(header.element(at)) + ":" + trimmed(header.element(at + 1));
+    return csv::escapeInvalidUtf8(trimmed(header.element(at)) + ":" + trimmed(header.element(at + 1)));
   }
   // UNB S002 / S003: id, then qualifier.
   const std::string_view composite = header.element(receiver ? 3 : 2);
   const auto split = composite.find(delimiters.component);
-  if (split == std::string_view::npos) return ":" + std::string(composite);
+  if (split == std::string_view::npos) return csv::escapeInvalidUtf8(":" + std::string(composite));
   std::string_view qualifier = composite.substr(split + 1);
   qualifier = qualifier.substr(0, qualifier.find(delimiters.component));
-  return std::string(qualifier) + ":" + std::string(composite.substr(0, split));
+  return csv::escapeInvalidUtf8(std::string(qualifier) + ":" + std::string(composite.substr(0, split)));
 }
 
 InterchangeHeader readInterchangeHeader(edi::ByteSource& source) {
   std::string head = readUpTo(source, 64 * 1024);
-  if (looksLikeXml(head)) return readXmlHeader(head);
+  if (looksLikeXml(head)) return storable(readXmlHeader(head));
   if (looksLikeJson(head)) {
     head += readUpTo(source, kLargestJsonHeader);
-    return readJsonHeader(head);
+    return storable(readJsonHeader(head));
   }
   InterchangeHeader header;
   PrefixedSource whole(std::move(head), source);
@@ -85,14 +95,14 @@ InterchangeHeader readInterchangeHeader(edi::ByteSource& source) {
       header.standard = "x12";
       header.senderId = envelopeParty(segment, reader.delimiters());
       header.receiverId = envelopeParty(segment, reader.delimiters(), true);
-      header.version = trimmed(segment.element(12));
-      header.controlNumber = trimmed(segment.element(13));
+      header.version = csv::escapeInvalidUtf8(trimmed(segment.element(12)));
+      header.controlNumber = csv::escapeInvalidUtf8(trimmed(segment.element(13)));
     } else if (segment.tag() == "UNB") {
       header.standard = "edifact";
-      header.version = std::string(segment.element(1));
+      header.version = csv::escapeInvalidUtf8(segment.element(1));
       header.senderId = envelopeParty(segment, reader.delimiters());
       header.receiverId = envelopeParty(segment, reader.delimiters(), true);
-      header.controlNumber = std::string(segment.element(5));
+      header.controlNumber = csv::escapeInvalidUtf8(segment.element(5));
     }
     break;  // the first segment of an interchange decides
   }

@@ -1,5 +1,7 @@
 #include "exchange/interchange_store.h"
 
+#include "csv/utf8.h"
+#include "digest/sha256.h"
 #include "exchange/interchange_header.h"
 #include "store/bulk_inserter.h"
 #include "store/timestamp.h"
@@ -7,9 +9,7 @@
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/Statement.h>
-#include <Poco/DigestEngine.h>
 #include <Poco/Nullable.h>
-#include <Poco/SHA2Engine.h>
 
 #include <cstring>
 #include <functional>
@@ -114,14 +114,14 @@ KeepOutcome InterchangeStore::keep(Direction direction, std::optional<std::int64
                                    const std::function<std::unique_ptr<edi::ByteSource>()>& reopen,
                                    const std::string& fileName, std::optional<std::int64_t> answersId) {
   // First pass: digest and size, so a duplicate is refused before anything is written.
-  Poco::SHA2Engine digest(Poco::SHA2Engine::SHA_256);
+  digest::Sha256 digest;
   std::string buffer(kChunkBytes, '\0');
   std::int64_t size = 0;
   while (const std::size_t n = content.read(buffer.data(), buffer.size())) {
-    digest.update(buffer.data(), static_cast<unsigned>(n));
+    digest.update(buffer.data(), n);
     size += static_cast<std::int64_t>(n);
   }
-  const std::string sha256 = Poco::DigestEngine::digestToHex(digest.digest());
+  const std::string sha256 = digest.hex();
   InterchangeHeader header;
   {
     const auto source = reopen();
@@ -140,7 +140,8 @@ KeepOutcome InterchangeStore::keep(Direction direction, std::optional<std::int64
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING interchange_id",
         bind(std::string(directionName(direction))), bind(nullable(partnerId)), bind(header.standard),
         bind(nonEmpty(header.version)), bind(nonEmpty(header.senderId)), bind(nonEmpty(header.receiverId)),
-        bind(nonEmpty(header.controlNumber)), bind(nonEmpty(fileName)), bind(size), bind(sha256), bind(stamp),
+        bind(nonEmpty(header.controlNumber)), bind(nonEmpty(csv::escapeInvalidUtf8(fileName))), bind(size),
+        bind(sha256), bind(stamp),
         bind(status), bind(stamp), bind(nullable(answersId)), into(id), now;
     store::BulkInserter chunks(session, "interchange_chunk", {"interchange_id", "chunk_no", "bytes"});
     const auto source = reopen();
@@ -232,7 +233,8 @@ void InterchangeStore::setStatus(Poco::Data::Session& session, std::int64_t id, 
   // move it back to valid and apply it again.
   session << "UPDATE interchange SET status = ?, status_changed_at = ?, error = ?, attempts = attempts + ? "
              "WHERE interchange_id = ? AND status <> 'applied'",
-      bind(std::string(interchangeStatusName(status))), bind(store::currentTimestamp()), bind(nullable(error)),
+      bind(std::string(interchangeStatusName(status))), bind(store::currentTimestamp()),
+      bind(nullable(error ? std::optional<std::string>(csv::escapeInvalidUtf8(*error)) : std::nullopt)),
       bind(attempted ? 1 : 0), bind(id), now;
 }
 
@@ -267,10 +269,13 @@ void InterchangeStore::recordDiagnostics(std::int64_t id, const edi::Diagnostics
   };
   for (const edi::Diagnostic& d : diagnostics.items()) {
     const edi::Location& w = d.where;
-    rows.add({id, ++seq, std::string(d.severity == edi::Severity::error ? "error" : "warning"), d.code, d.message,
-              number(w.line), static_cast<std::int64_t>(w.offset), number(w.interchange), number(w.group),
-              number(w.message), number(w.segmentInMessage ? w.segmentInMessage : w.segment),
-              w.tag.empty() ? store::Value() : store::Value(w.tag), number(w.element), number(w.component)});
+    // A message may quote a value and a tag may be junk: bytes that are not UTF-8 read as \xNN.
+    rows.add({id, ++seq, std::string(d.severity == edi::Severity::error ? "error" : "warning"), d.code,
+              csv::escapeInvalidUtf8(d.message), number(w.line), static_cast<std::int64_t>(w.offset),
+              number(w.interchange), number(w.group), number(w.message),
+              number(w.segmentInMessage ? w.segmentInMessage : w.segment),
+              w.tag.empty() ? store::Value() : store::Value(csv::escapeInvalidUtf8(w.tag)), number(w.element),
+              number(w.component)});
   }
   rows.flush();
   transaction.commit();

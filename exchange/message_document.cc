@@ -3,6 +3,7 @@
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "edi/text_decoder.h"
 #include "exchange/interchange_header.h"
 
 namespace exchange {
@@ -49,6 +50,8 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
   std::string interchangeControl, senderId, groupVersion;
   bool inMessage = false;
   std::uint32_t index = 0;
+  // Values as the mappings and the database take them: UTF-8 text (PostgreSQL refuses anything else).
+  edi::TextDecoder decoder;
   while (reader.next(segment)) {
     if (segment.isServiceStringAdvice()) continue;
     const std::string_view tag = segment.tag();
@@ -58,6 +61,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
       const std::string_view control = segment.element(tag == "ISA" ? 13 : 5);
       interchangeControl = std::string(control.substr(0, control.find_last_not_of(' ') + 1));
       senderId = envelopeParty(segment, delimiters);
+      decoder.startInterchange(segment, delimiters);
     } else if (tag == "GS") {
       groupVersion = std::string(segment.element(8)).substr(0, 6);
     }
@@ -85,6 +89,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
     copy.elements.reserve(segment.elementCount());
     for (std::size_t p = 1; p <= segment.elementCount(); ++p) {
       copy.elements.push_back(components(segment.element(p), delimiters.component, release));
+      for (std::string& value : copy.elements.back()) decoder.decodeInPlace(value);
     }
     if (tag == "SE" || tag == "UNT") {
       inMessage = false;

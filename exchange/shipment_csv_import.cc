@@ -2,20 +2,19 @@
 
 #include "crm/party_directory.h"
 #include "csv/reader.h"
+#include "csv/utf8.h"
+#include "digest/sha256.h"
 #include "exchange/shipment_csv.h"
 #include "exchange/shipment_file_rows.h"
 #include "logistics/shipment_import.h"
 #include "store/bulk_inserter.h"
-#include "store/dialect.h"
+#include "store/sqlite_page_cache.h"
 #include "store/transaction.h"
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
-#include <Poco/Logger.h>
 #include <Poco/String.h>
 #include <Poco/Path.h>
-
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <fstream>
@@ -31,47 +30,6 @@ constexpr std::size_t kFirstRejects = 20;
 // Rows staged for one set-based write (PostgreSQL): large enough to amortise its statements,
 // small enough that their raw text, kept until the write answers, stays a few MB.
 constexpr std::size_t kRowsPerWrite = 50000;
-
-// The content's identity: sha256 through OpenSSL (SHA-NI where the CPU has it), so hashing a
-// large export costs a fraction of parsing it.
-class Sha256 {
- public:
-  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) { EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr); }
-  void update(const char* data, std::size_t size) { EVP_DigestUpdate(context_.get(), data, size); }
-  void update(const std::string& text) { update(text.data(), text.size()); }
-  std::string hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context_.get(), digest, &length);
-    static const char kHex[] = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < length; ++i) {
-      text += kHex[digest[i] >> 4];
-      text += kHex[digest[i] & 15];
-    }
-    return text;
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
-};
-
-std::string sha256OfFile(const std::string& path, std::int64_t& size) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Poco::OpenFileException(path);
-  Sha256 hash;
-  std::vector<char> buffer(1u << 20);
-  size = 0;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = in.gcount();
-    if (got <= 0) break;
-    hash.update(buffer.data(), static_cast<std::size_t>(got));
-    size += got;
-  }
-  if (in.bad()) throw Poco::ReadFileException(path);
-  return hash.hex();
-}
 
 // The header record as it stands in the file (empty when the file holds no record).
 std::string headerOf(const std::string& path) {
@@ -146,41 +104,17 @@ class StoredRejectRows : public ShipmentRowSource {
   std::int64_t after_ = 0;
 };
 
-// SQLite: a larger page cache while the import's indexes grow, back to what it was after. Not
-// larger than 32 MiB: the pages of a large import are new, and a cache that keeps all of them
-// (256 MiB was tried) allocates and faults in each page instead of reusing spilled ones; writing
-// 200,000 rows into shipment took a third more CPU with it than with SQLite's default 2 MiB.
-class ImportCache {
- public:
-  explicit ImportCache(Poco::Data::Session& session) : session_(session) {
-    if (store::sessionDialect(session) != store::Dialect::sqlite) return;
-    session_ << "PRAGMA cache_size", into(previous_), now;
-    session_ << "PRAGMA cache_size = -32768", now;  // KiB
-    active_ = true;
-  }
-  ~ImportCache() {
-    if (!active_) return;
-    try {
-      session_ << "PRAGMA cache_size = " + std::to_string(previous_), now;
-    } catch (const Poco::Exception& e) {
-      // A pooled session keeping a larger cache is harmless; say so and go on.
-      Poco::Logger::get("exchange").warning("could not restore the SQLite cache size: " + e.displayText());
-    }
-  }
-
- private:
-  Poco::Data::Session& session_;
-  int previous_ = -2000;
-  bool active_ = false;
-};
-
 ShipmentImportReport applyRun(store::Database& database, const ImportRun& run, const Source& source,
                               const PartyCodes& parties) {
   ShipmentImportReport report;
   report.runId = run.id;
   report.attempts = run.attempts;
   Poco::Data::Session session = database.session();
-  ImportCache cache(session);
+  // SQLite: a larger page cache while the import's indexes grow. Not larger than 32 MiB: the
+  // pages of a large import are new, and a cache that keeps all of them (256 MiB was tried)
+  // allocates and faults in each page instead of reusing spilled ones; writing 200,000 rows into
+  // shipment took a third more CPU with it than with SQLite's default 2 MiB.
+  const store::SqlitePageCache cache(session, 32 * 1024);
   store::Transaction transaction(session);
   if (ImportRuns::lock(session, run.id) == "applied") {
     // Another import of the same content finished while this one waited for the lock.
@@ -210,10 +144,16 @@ ShipmentImportReport applyRun(store::Database& database, const ImportRun& run, c
   }
 
   logistics::ShipmentImport batch(transaction, run.id);
-  store::BulkInserter rejects(session, "import_reject", {"run_id", "line_no", "raw_text", "code", "field", "reason"});
+  store::BulkInserter rejects(session, "import_reject",
+                              {"run_id", "line_no", "raw_text", "raw_bytes", "code", "field", "reason"});
   auto reject = [&](std::int64_t line, const std::string& raw, const std::string& code, const std::string& field,
                     const std::string& reason) {
-    rejects.add({run.id, line, raw, code, field.empty() ? store::Value() : store::Value(field), reason});
+    // Bytes that are not UTF-8 text are kept exactly beside a readable copy (PostgreSQL's text
+    // would refuse them and with them the whole run).
+    const bool text = csv::isValidUtf8Text(raw);
+    rejects.add({run.id, line, text ? raw : csv::escapeInvalidUtf8(raw),
+                 text ? store::Value() : store::Value(store::Bytes{raw}), code,
+                 field.empty() ? store::Value() : store::Value(field), csv::escapeInvalidUtf8(reason)});
     ++report.rowsRejected;
   };
   auto rejectProblems = [&](std::int64_t line, const std::string& raw, const std::vector<logistics::Problem>& problems) {
@@ -352,7 +292,7 @@ ShipmentImportReport importShipmentsCsv(store::Database& database, const std::st
   const PartyCodes parties = loadParties(database, options, report.error);
   if (report.error) return report;
   std::int64_t size = 0;
-  const std::string sha256 = sha256OfFile(path, size);
+  const std::string sha256 = digest::sha256OfFile(path, &size);
   ImportRuns runs(database);
   const ImportRun kept = runs.open(Poco::Path(path).getFileName(), sha256, size, headerOf(path), std::nullopt);
   if (kept.status == "applied") {
@@ -379,7 +319,7 @@ ShipmentImportReport replayImportRun(store::Database& database, std::int64_t run
   if (report.error) return report;
   // What is outstanding now, hashed as the replay run's content. The apply reads the rows again
   // inside its transaction, after the lock on the original run (another replay may go first).
-  Sha256 hash;
+  digest::Sha256 hash;
   hash.update(original->header + "\n");
   std::int64_t size = 0, outstanding = 0;
   for (std::int64_t after = 0;;) {

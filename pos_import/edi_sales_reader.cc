@@ -5,6 +5,7 @@
 #include "edi/file_check.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "edi/text_decoder.h"
 #include "pos_import/pos_values.h"
 
 #include <cmath>
@@ -50,8 +51,10 @@ std::optional<std::int64_t> cents(const std::string& text, char decimal) { retur
 // Shared by both message types: one sale per store and product of a report.
 class ReportSales {
  public:
-  explicit ReportSales(SaleSink& sink, const char* prefix, const char* format) : sink_(sink), prefix_(prefix), format_(format) {}
+  ReportSales(SaleSink& sink, const edi::TextDecoder& text, const char* prefix, const char* format)
+      : sink_(sink), text_(text), prefix_(prefix), format_(format) {}
 
+  // The values are as the message holds them; their text is decoded here, once per sale.
   void emit(const std::string& at, const std::string& sender, const std::string& store, const std::string& period,
             const std::string& day, const std::string& sku, double quantity, std::optional<std::int64_t> unitPrice,
             std::optional<std::int64_t> amount, const std::string& currency, const std::string& description) {
@@ -60,15 +63,17 @@ class ReportSales {
     if (day.empty()) return sink_.reject({at, "no reporting date or period in the message", ""});
     if (quantity == 0) return sink_.skipped();  // nothing sold: a zero line is no transaction
     crm::Sale sale;
-    sale.sourceKey = std::string(prefix_) + sender + "|" + store + "|" + period + "|" + sku;
+    const std::string storeCode = text_.decode(store), skuText = text_.decode(sku);
+    sale.sourceKey = std::string(prefix_) + text_.decode(sender) + "|" + storeCode + "|" + text_.decode(period) + "|" +
+                     skuText;
     sale.sourceFormat = format_;
-    sale.storeCode = store;
+    sale.storeCode = storeCode;
     sale.businessDay = day;
     sale.occurredAt = day + "T00:00:00.000Z";
-    sale.currency = currency.empty() ? "EUR" : currency;
+    sale.currency = currency.empty() ? "EUR" : text_.decode(currency);
     crm::SaleLine line;
-    line.sku = sku;
-    if (!description.empty()) line.description = description;
+    line.sku = skuText;
+    if (!description.empty()) line.description = text_.decode(description);
     line.quantity = quantity;
     line.unitPriceCents = unitPrice;
     line.amountCents = amount ? *amount : unitPrice ? std::llround(static_cast<double>(*unitPrice) * quantity) : 0;
@@ -81,6 +86,7 @@ class ReportSales {
 
  private:
   SaleSink& sink_;
+  const edi::TextDecoder& text_;
   const char* prefix_;
   const char* format_;
 };
@@ -89,7 +95,7 @@ class ReportSales {
 // price, ZA*QS the quantity sold, SDQ the quantities sold per store when the report covers several.
 class Reader852 {
  public:
-  explicit Reader852(SaleSink& sink) : sales_(sink, "852:", "x12-852") {}
+  Reader852(SaleSink& sink, const edi::TextDecoder& text) : sales_(sink, text, "852:", "x12-852") {}
 
   void segment(const edi::Segment& s, const edi::Delimiters& d) {
     const std::string_view tag = s.tag();
@@ -182,7 +188,7 @@ class Reader852 {
 // and MOA its price and amount, QTY+153 the quantity sold (negative: returned).
 class ReaderSlsrpt {
  public:
-  explicit ReaderSlsrpt(SaleSink& sink) : sales_(sink, "slsrpt:", "slsrpt") {}
+  ReaderSlsrpt(SaleSink& sink, const edi::TextDecoder& text) : sales_(sink, text, "slsrpt:", "slsrpt") {}
 
   void segment(const edi::Segment& s, const edi::Delimiters& d) {
     const std::string_view tag = s.tag();
@@ -281,12 +287,14 @@ void readEdiSales(const std::string& path, PosFormat format, edi::SpecCatalog& c
   edi::Diagnostics diagnostics(64);
   edi::Reader reader(source, diagnostics);
   edi::Segment segment;
-  Reader852 x12(sink);
-  ReaderSlsrpt edifact(sink);
+  edi::TextDecoder text;
+  Reader852 x12(sink, text);
+  ReaderSlsrpt edifact(sink, text);
   bool wrongType = false;
   while (reader.next(segment)) {
     if (segment.isServiceStringAdvice() || invalid.count(segment.interchange())) continue;
     const std::string_view tag = segment.tag();
+    if (tag == "ISA" || tag == "UNB") text.startInterchange(segment, reader.delimiters());
     // A message of another type in the same file is no sales data: say so once per message.
     if (tag == "ST" || tag == "UNH") {
       const std::string type = tag == "ST" ? std::string(segment.element(1)) : value(segment, reader.delimiters(), 2, 1);

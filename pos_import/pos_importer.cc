@@ -1,6 +1,7 @@
 #include "pos_import/pos_importer.h"
 
 #include "crm/sales_ledger.h"
+#include "csv/utf8.h"
 #include "edi/spec_catalog.h"
 #include "pos_import/sale_batch.h"
 #include "pos_import/csv_mapping.h"
@@ -70,8 +71,11 @@ class BatchWriter {
  private:
   void keep(Reject reject) {
     ++summary_.rejected;
-    rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), std::move(reject.location),
-                  std::move(reject.reason), reject.raw.empty() ? store::Value() : store::Value(std::move(reject.raw))});
+    // As text any database takes: a row may be Latin-1 where UTF-8 was declared, a reason may
+    // quote a value, and a long row is cut to kMaxRawKept, maybe inside a character.
+    rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), csv::escapeInvalidUtf8(reject.location),
+                  csv::escapeInvalidUtf8(reject.reason),
+                  reject.raw.empty() ? store::Value() : store::Value(csv::escapeInvalidUtf8(reject.raw))});
   }
 
   crm::SalesLedger ledger_;

@@ -162,13 +162,13 @@ void renderCsv(const ServiceReport& report, std::ostream& out) {
   for (const std::string& month : report.offSeasonMonths) table.row("season", month, month, "season", "off_season");
   for (const RegionComparison& r : report.regions) {
     const auto count = [](std::int64_t n) { return std::to_string(n); };
-    table.row("regions", r.region, r.region, "shipments", count(r.shipments));
-    table.row("regions", r.region, r.region, "previous_shipments", count(r.previousShipments));
-    table.row("regions", r.region, r.region, "year_before_shipments", count(r.yearBeforeShipments));
+    table.row("regions", r.region, r.region, "shipments", count(r.figures.shipments));
+    table.row("regions", r.region, r.region, "previous_shipments", count(r.previousFigures.shipments));
+    table.row("regions", r.region, r.region, "year_before_shipments", count(r.yearBeforeFigures.shipments));
     table.row("regions", r.region, r.region, "change_vs_previous", decimal(r.changeVsPrevious),
-              count(r.shipments - r.previousShipments), count(r.previousShipments));
+              count(r.figures.shipments - r.previousFigures.shipments), count(r.previousFigures.shipments));
     table.row("regions", r.region, r.region, "change_vs_year_before", decimal(r.changeVsYearBefore),
-              count(r.shipments - r.yearBeforeShipments), count(r.yearBeforeShipments));
+              count(r.figures.shipments - r.yearBeforeFigures.shipments), count(r.yearBeforeFigures.shipments));
     for (const ComparedMeasure& m : comparedMeasures(r.figures, r.previousFigures, r.yearBeforeFigures)) {
       table.row("regions", r.region, r.region, m.key, decimal(m.current));
       table.row("regions", r.region, r.region, std::string("previous_") + m.key, decimal(m.previous));

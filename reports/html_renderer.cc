@@ -211,9 +211,9 @@ svg::BarChart regionChart(const ServiceReport& report) {
         yearBefore{period.yearBefore().label(), {}};
     for (const RegionComparison& r : report.regions) {
       chart.categories.push_back(r.region.empty() ? "(no region)" : r.region);
-      current.values.push_back(static_cast<double>(r.shipments));
-      previous.values.push_back(static_cast<double>(r.previousShipments));
-      yearBefore.values.push_back(static_cast<double>(r.yearBeforeShipments));
+      current.values.push_back(static_cast<double>(r.figures.shipments));
+      previous.values.push_back(static_cast<double>(r.previousFigures.shipments));
+      yearBefore.values.push_back(static_cast<double>(r.yearBeforeFigures.shipments));
     }
     chart.series = {current, previous, yearBefore};
   } else {
@@ -331,9 +331,10 @@ void trend(const ServiceReport& report, std::ostream& out) {
   };
   for (const RegionComparison& r : report.regions) {
     out << "<tr><th scope=\"row\">" << e(r.region.empty() ? "(no region)" : r.region) << "</th>"
-        << cell(grouped(static_cast<double>(r.shipments), 0))
-        << cell(grouped(static_cast<double>(r.previousShipments), 0)) << change(r.changeVsPrevious)
-        << cell(grouped(static_cast<double>(r.yearBeforeShipments), 0)) << change(r.changeVsYearBefore) << "</tr>\n";
+        << cell(grouped(static_cast<double>(r.figures.shipments), 0))
+        << cell(grouped(static_cast<double>(r.previousFigures.shipments), 0)) << change(r.changeVsPrevious)
+        << cell(grouped(static_cast<double>(r.yearBeforeFigures.shipments), 0)) << change(r.changeVsYearBefore)
+        << "</tr>\n";
   }
   const auto totalChange = [](std::int64_t now, std::int64_t before) -> std::optional<double> {
     if (before == 0) return std::nullopt;

@@ -192,9 +192,9 @@ void renderJson(const ServiceReport& report, std::ostream& out) {
     for (const RegionComparison& c : report.regions) {
       Object::Ptr r = object();
       r->set("region", c.region);
-      r->set("shipments", c.shipments);
-      r->set("previous_shipments", c.previousShipments);
-      r->set("year_before_shipments", c.yearBeforeShipments);
+      r->set("shipments", c.figures.shipments);
+      r->set("previous_shipments", c.previousFigures.shipments);
+      r->set("year_before_shipments", c.yearBeforeFigures.shipments);
       r->set("change_vs_previous", optional(c.changeVsPrevious));
       r->set("change_vs_year_before", optional(c.changeVsYearBefore));
       Object::Ptr compared = object();

@@ -187,14 +187,13 @@ std::optional<ServiceReport> buildServiceReport(Poco::Data::Session& session, co
     const auto& previousRegions = figures[1].byRegion;
     const auto& yearBeforeRegions = figures[2].byRegion;
     for (const FigureRow& row : report.byRegion) {
-      RegionComparison c{row.key, row.figures.shipments, 0, 0, std::nullopt, std::nullopt};
+      RegionComparison c;
+      c.region = row.key;
       c.figures = row.figures;
       if (const auto p = previousRegions.find(row.key); p != previousRegions.end()) c.previousFigures = p->second;
       if (const auto y = yearBeforeRegions.find(row.key); y != yearBeforeRegions.end()) c.yearBeforeFigures = y->second;
-      c.previousShipments = c.previousFigures.shipments;
-      c.yearBeforeShipments = c.yearBeforeFigures.shipments;
-      c.changeVsPrevious = change(c.shipments, c.previousShipments);
-      c.changeVsYearBefore = change(c.shipments, c.yearBeforeShipments);
+      c.changeVsPrevious = change(c.figures.shipments, c.previousFigures.shipments);
+      c.changeVsYearBefore = change(c.figures.shipments, c.yearBeforeFigures.shipments);
       report.regions.push_back(c);
     }
     const AfterSalesScope afterSales{request.period.start, request.period.end, scope.clientId,

@@ -47,11 +47,10 @@ struct FigureRow {
 
 struct RegionComparison {
   std::string region;
-  std::int64_t shipments = 0, previousShipments = 0, yearBeforeShipments = 0;
-  std::optional<double> changeVsPrevious, changeVsYearBefore;  // relative: 0.25 = +25 %
-  // The region's whole figures in the three periods: pieces, weight and the on-time, accuracy
-  // and accident rates are compared too (figure_measures.h comparedMeasures).
+  // The region's whole figures in the three periods: shipments, and pieces, weight and the
+  // on-time, accuracy and accident rates too (figure_measures.h comparedMeasures).
   ShipmentFigures figures{}, previousFigures{}, yearBeforeFigures{};
+  std::optional<double> changeVsPrevious, changeVsYearBefore;  // of shipments, relative: 0.25 = +25 %
 };
 
 struct ServiceReport {

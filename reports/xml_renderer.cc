@@ -295,9 +295,9 @@ void renderXml(const ServiceReport& report, std::ostream& out) {
     for (const RegionComparison& r : report.regions) {
       xml.start("region");
       xml.attribute("name", r.region);
-      xml.element("shipments", std::to_string(r.shipments));
-      xml.element("previousShipments", std::to_string(r.previousShipments));
-      xml.element("yearBeforeShipments", std::to_string(r.yearBeforeShipments));
+      xml.element("shipments", std::to_string(r.figures.shipments));
+      xml.element("previousShipments", std::to_string(r.previousFigures.shipments));
+      xml.element("yearBeforeShipments", std::to_string(r.yearBeforeFigures.shipments));
       if (r.changeVsPrevious) xml.element("changeVsPrevious", decimal(*r.changeVsPrevious));
       if (r.changeVsYearBefore) xml.element("changeVsYearBefore", decimal(*r.changeVsYearBefore));
       for (const ComparedMeasure& m : comparedMeasures(r.figures, r.previousFigures, r.yearBeforeFigures)) {

@@ -38,6 +38,41 @@ BOOST_AUTO_TEST_CASE(partner_add_then_list_and_show_the_profile) {
   BOOST_TEST(show.out.find("outbox      /srv/edi/fast/out\n") != std::string::npos, show.out);
 }
 
+BOOST_AUTO_TEST_CASE(a_party_added_on_the_command_line_can_be_shown_and_given_a_partner_profile) {
+  TestDatabase test;
+  const ProgramResult add =
+      runAfterflow({"--db", test.url(), "party", "add", "NORDFRACHT", "--name", "Nordfracht Spedition GmbH", "--role",
+                    "carrier", "--role", "recycler", "--id", "scac=NRDF", "--id", "x12:ZZ=NORDFRACHT", "--city",
+                    "Bremen", "--country", "DE"});
+  BOOST_TEST(add.exitCode == 0, add.err);
+  BOOST_TEST(add.out == "added party NORDFRACHT (carrier,recycler)\n");
+
+  const ProgramResult show = runAfterflow({"--db", test.url(), "party", "show", "NORDFRACHT"});
+  BOOST_TEST(show.exitCode == 0, show.err);
+  BOOST_TEST(show.out.find("party       NORDFRACHT (Nordfracht Spedition GmbH)\n") != std::string::npos, show.out);
+  BOOST_TEST(show.out.find("roles       carrier,recycler\n") != std::string::npos, show.out);
+  BOOST_TEST(show.out.find("id          scac=NRDF\n") != std::string::npos, show.out);
+  BOOST_TEST(show.out.find("city        Bremen\n") != std::string::npos, show.out);
+  BOOST_TEST(show.out.find("email") == std::string::npos, show.out);
+
+  const ProgramResult profile =
+      runAfterflow({"--db", test.url(), "partner", "add", "NORDFRACHT", "--role", "carrier", "--standard", "x12",
+                    "--version", "004010", "--isa-qualifier", "ZZ", "--isa-id", "NORDFRACHT"});
+  BOOST_TEST(profile.exitCode == 0, profile.err);
+
+  const ProgramResult again = runAfterflow({"--db", test.url(), "party", "add", "NORDFRACHT", "--name", "Another",
+                                            "--role", "client", "--id", "scac=NRDF"});
+  BOOST_TEST(again.exitCode == 1);
+  BOOST_TEST(again.err.find("afterflow party add: code_taken (code): party code 'NORDFRACHT' is taken by "
+                            "Nordfracht Spedition GmbH\n") == 0u,
+             again.err);
+  BOOST_TEST(again.err.find("identifier_taken (identifier scac): scac 'NRDF' names party NORDFRACHT") !=
+                 std::string::npos,
+             again.err);
+  BOOST_TEST(runAfterflow({"--db", test.url(), "party", "add", "X", "--name", "X", "--role", "pilot"}).exitCode == 2);
+  BOOST_TEST(runAfterflow({"--db", test.url(), "party", "show", "NOBODY"}).exitCode == 1);
+}
+
 BOOST_AUTO_TEST_CASE(a_refused_profile_prints_each_problem_and_exits_one) {
   TestDatabase test;
   BOOST_REQUIRE(runAfterflow({"--db", test.url(), "db", "seed"}).exitCode == 0);

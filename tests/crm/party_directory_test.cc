@@ -90,4 +90,35 @@ BOOST_AUTO_TEST_CASE(the_sample_directory_loads_once_however_often_it_is_asked) 
   BOOST_TEST(products.front().warrantyMonths.value_or(0) > 0);
 }
 
+BOOST_AUTO_TEST_CASE(enrolling_a_party_refuses_a_taken_code_or_identifier_and_missing_fields_each_named) {
+  TestDatabase test;
+  PartyDirectory directory(test.migrated());
+  directory.add(carrier("FAST"));
+
+  Party copy = carrier("FAST");
+  copy.identifiers.push_back({"scac", "SLOW"});
+  copy.identifiers.push_back({"scac", "SLOW"});
+  const auto refused = directory.enroll(copy);
+  BOOST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.has(ProblemCode::code_taken));
+  BOOST_TEST(refused.describe().find("identifier_taken (identifier x12:02): x12:02 'FAST-SCAC' names party FAST") !=
+                 std::string::npos,
+             refused.describe());
+  BOOST_TEST(refused.describe().find("'SLOW' is given twice") != std::string::npos, refused.describe());
+
+  Party empty;
+  empty.name = "Caf\xE9";
+  const auto incomplete = directory.enroll(empty);
+  BOOST_REQUIRE(!incomplete.ok());
+  BOOST_TEST(incomplete.describe().find("missing_field (code)") != std::string::npos, incomplete.describe());
+  BOOST_TEST(incomplete.describe().find("missing_field (role)") != std::string::npos, incomplete.describe());
+  BOOST_TEST(incomplete.describe().find("invalid_value (name): is not UTF-8 text") != std::string::npos,
+             incomplete.describe());
+  BOOST_TEST(directory.list().size() == 1u);
+
+  const auto added = directory.enroll(carrier("SLOW"));
+  BOOST_REQUIRE(added.ok());
+  BOOST_TEST(directory.findByCode("SLOW")->id == added.value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

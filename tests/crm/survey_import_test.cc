@@ -91,4 +91,20 @@ BOOST_AUTO_TEST_CASE(an_export_without_the_required_columns_imports_nothing) {
   BOOST_TEST(outcome.rejected[0].reason == "the header lacks the column(s) source_key, customer, survey, answered_at");
 }
 
+BOOST_AUTO_TEST_CASE(a_row_saved_in_latin1_is_refused_with_its_column_and_the_others_import) {
+  CrmFixture f;
+  f.customer("ANNA");
+  const SurveyImportOutcome outcome =
+      importText(f, "source_key,customer,survey,answered_at,score,lost_reason,comment\n"
+                    "R1,ANNA,csat,2026-10-01,5,,sch\xF6n\n"
+                    "R2,ANNA,csat,2026-10-02,4,,schön\n");
+  BOOST_TEST(outcome.imported == 1);
+  BOOST_REQUIRE(outcome.rejected.size() == 1u);
+  BOOST_TEST(outcome.rejected[0].line == 2);
+  BOOST_TEST(outcome.rejected[0].reason == "comment: 'sch\\xF6n' is not UTF-8 text (save the file as UTF-8)");
+  std::string comment;
+  f.session << "SELECT comment FROM survey_response", into(comment), now;
+  BOOST_TEST(comment == "schön");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,4 @@
 #include "csv/reader.h"
-#include "csv/utf8.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -119,16 +118,6 @@ BOOST_AUTO_TEST_CASE(a_record_past_the_size_limit_stops_the_reader_with_a_reason
   BOOST_TEST(!reader.next(record));
   BOOST_REQUIRE(reader.fatalError().has_value());
   BOOST_TEST(reader.fatalError()->find("line 2: a record longer than 1 MiB") == 0u, *reader.fatalError());
-}
-
-BOOST_AUTO_TEST_CASE(utf8_validation_refuses_broken_sequences_surrogates_and_nul) {
-  BOOST_TEST(csv::isValidUtf8Text("plain ascii text, long enough for the fast path"));
-  BOOST_TEST(csv::isValidUtf8Text("Zoë Müller – 東京 🚚"));
-  BOOST_TEST(!csv::isValidUtf8Text("Latin-1 \xE9t\xE9"));
-  BOOST_TEST(!csv::isValidUtf8Text("\xC0\xAF"));          // overlong '/'
-  BOOST_TEST(!csv::isValidUtf8Text("\xED\xA0\x80"));      // a surrogate
-  BOOST_TEST(!csv::isValidUtf8Text(std::string_view("a\0b", 3)));
-  BOOST_TEST(!csv::isValidUtf8Text("truncated \xE6\x9D"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 
 #include "edi/ack_reader.h"
 #include "edi/file_check.h"
+#include "exchange/interchange_store.h"
 #include "logistics/event_log.h"
 #include "logistics/shipment_book.h"
 #include "tests/exchange/exchange_fixture.h"
@@ -192,6 +193,63 @@ BOOST_AUTO_TEST_CASE(edifact_ship_notices_and_status_reports_are_applied) {
   BOOST_REQUIRE(notice.acknowledgmentPath.has_value());
   BOOST_TEST(readFile(*notice.acknowledgmentPath).find("UNH+1+CONTRL") != std::string::npos);
   BOOST_TEST(!status.acknowledgmentPath.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(latin1_text_in_an_x12_ship_notice_is_stored_as_utf8) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  // X12 declares no character set: a value that is not UTF-8 is read as ISO 8859-1.
+  const std::string path = variant(partners, "client_856.edi", {{"N4*MUNICH*BY", "N4*M\xDCNCHEN*BY"}});
+  const IntakeReport report = intake.receive(path);
+  BOOST_TEST_MESSAGE(report.summary);
+  BOOST_REQUIRE(report.status == InterchangeStatus::applied);
+  Poco::Data::Session session = partners.database().session();
+  logistics::ShipmentBook book(session);
+  const auto ids = book.idsByReference(logistics::ReferenceKind::bill_of_lading, "BOL-1001");
+  BOOST_REQUIRE(ids.size() == 1u);
+  BOOST_TEST(book.find(ids.front())->destination.city.value_or("") == "MÜNCHEN");
+}
+
+BOOST_AUTO_TEST_CASE(edifact_values_are_decoded_from_the_character_set_the_interchange_declares) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  // UNOC is ISO 8859-1; UNOY is UTF-8, where a byte that breaks it reads '?' (the file keeps it).
+  const std::string latin1 = variant(partners, "client_desadv.edi", {{"RING 2+WIEN++", "RING 2+D\xD6" "BLING++"}});
+  const std::string broken = variant(partners, "client_desadv.edi",
+                                     {{"UNOC:3", "UNOY:4"}, {"+261103:0900+", "+20261103:0900+"}, {"RING 2+WIEN++", "RING 2+D\xD6" "BLING++"},
+                                      {"DES77", "DES78"}, {"BOL-2001", "BOL-2002"}, {"DESADV-2001", "DESADV-2002"}});
+  for (const std::string& path : {latin1, broken}) {
+    const IntakeReport report = intake.receive(path);
+    BOOST_TEST_MESSAGE(report.summary);
+    BOOST_REQUIRE(report.status == InterchangeStatus::applied);
+  }
+  Poco::Data::Session session = partners.database().session();
+  logistics::ShipmentBook book(session);
+  const auto first = book.idsByReference(logistics::ReferenceKind::bill_of_lading, "BOL-2001");
+  const auto second = book.idsByReference(logistics::ReferenceKind::bill_of_lading, "BOL-2002");
+  BOOST_REQUIRE(first.size() == 1u);
+  BOOST_REQUIRE(second.size() == 1u);
+  BOOST_TEST(book.find(first.front())->destination.city.value_or("") == "DÖBLING");
+  BOOST_TEST(book.find(second.front())->destination.city.value_or("") == "D?BLING");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_whose_name_and_envelope_are_not_utf8_is_kept_and_named_readably) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  std::string content = readFile(fixture("client_856.edi"));
+  Poco::replaceInPlace(content, std::string("ZZ*ACMEPARTS      "), std::string("ZZ*ACM\xC9PARTS      "));
+  Poco::File(partners.outbox).createDirectories();
+  const std::string path = partners.outbox + "/ship-\xE9t\xE9.edi";
+  Poco::FileOutputStream(path) << content;
+
+  const IntakeReport report = intake.receive(path);
+  BOOST_TEST(report.status == InterchangeStatus::failed);
+  BOOST_TEST(report.summary.find("no partner profile for sender 'ZZ:ACM\\xC9PARTS'") != std::string::npos,
+             report.summary);
+  const auto kept = InterchangeStore(partners.database()).find(report.interchangeId);
+  BOOST_REQUIRE(kept.has_value());
+  BOOST_TEST(kept->fileName == "ship-\\xE9t\\xE9.edi");
+  BOOST_TEST(intake.receive(path).duplicate);
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_sender_fails_and_is_applied_by_a_replay_once_its_partner_exists) {

@@ -235,6 +235,52 @@ BOOST_FIXTURE_TEST_CASE(a_header_with_an_unknown_column_refuses_the_whole_file, 
   BOOST_TEST(count("SELECT count(*) FROM import_run WHERE status = 'failed'") == 1);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_row_that_is_not_utf8_is_kept_byte_for_byte_and_the_rest_of_the_file_applies, ImportFixture) {
+  // A Latin-1 export: PostgreSQL text cannot hold these bytes, so the reject keeps them apart.
+  const std::string latin1 = "ACME,FSTF,BOL-1,PRO-1,M\xFCnchen,DE,Caf\xE9,South,road,,,,,,,2026-03-01,,,";
+  const auto first = exchange::importShipmentsCsv(
+      database, write("tms-\xE9t\xE9.csv", kHeader + "\n" + latin1 + "\n" +
+                                                "ACME,FSTF,BOL-2,PRO-2,Hamburg,DE,Munich,South,road,,,,,,,2026-03-01,,,\n"));
+  BOOST_REQUIRE(!first.error.has_value());
+  BOOST_TEST(first.rowsApplied == 1);
+  BOOST_TEST(first.rowsRejected == 1);
+  BOOST_REQUIRE_EQUAL(first.firstRejects.size(), 1u);
+  BOOST_TEST(first.firstRejects[0].line == 2);
+  BOOST_TEST(first.firstRejects[0].rawText == latin1);
+  BOOST_TEST(first.firstRejects[0].describe().find("(origin_city): is not UTF-8 text") != std::string::npos,
+             first.firstRejects[0].describe());
+  BOOST_TEST(read(*first.rejectsFile).find("\n2,") != std::string::npos);
+  BOOST_TEST(read(*first.rejectsFile).find("," + latin1 + "\n") != std::string::npos);
+
+  Poco::Data::Session session = database.session();
+  std::string storedText, fileName;
+  session << "SELECT raw_text FROM import_reject", into(storedText), now;
+  session << "SELECT file_name FROM import_run", into(fileName), now;
+  BOOST_TEST(storedText == "ACME,FSTF,BOL-1,PRO-1,M\\xFCnchen,DE,Caf\\xE9,South,road,,,,,,,2026-03-01,,,");
+  BOOST_TEST(fileName == "tms-\\xE9t\\xE9.csv");
+
+  // A replay reads the exact bytes back, and refuses them again without losing them.
+  const auto replay = exchange::replayImportRun(database, first.runId);
+  BOOST_REQUIRE(!replay.error.has_value());
+  BOOST_TEST(replay.rowsRead == 1);
+  BOOST_TEST(replay.rowsApplied == 0);
+  BOOST_REQUIRE_EQUAL(replay.firstRejects.size(), 1u);
+  BOOST_TEST(replay.firstRejects[0].rawText == latin1);
+  BOOST_TEST(count("SELECT count(*) FROM shipment") == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_header_naming_a_column_in_latin1_fails_the_run_with_a_readable_reason, ImportFixture) {
+  const auto report = exchange::importShipmentsCsv(
+      database, write("tms.csv", "client_code,pro_number,Gew\xE4" "cht\nACME,PRO-1,12\n"));
+  BOOST_REQUIRE(report.error.has_value());
+  BOOST_TEST(report.error->find("'Gew\xE4" "cht' is not a shipment column") != std::string::npos, *report.error);
+  Poco::Data::Session session = database.session();
+  std::string error, header;
+  session << "SELECT error, header_text FROM import_run WHERE status = 'failed'", into(error), into(header), now;
+  BOOST_TEST(error.find("'Gew\\xE4cht' is not a shipment column") != std::string::npos, error);
+  BOOST_TEST(header == "client_code,pro_number,Gew\\xE4cht");
+}
+
 BOOST_FIXTURE_TEST_CASE(replay_after_adding_the_missing_carrier_applies_the_refused_rows_once, ImportFixture) {
   const auto first = exchange::importShipmentsCsv(
       database, write("tms.csv", kHeader + "\nACME,RAIL,BOL-1,PRO-1,,,,,rail,,,,,,,,,,\n" +

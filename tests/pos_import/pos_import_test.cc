@@ -171,6 +171,25 @@ BOOST_AUTO_TEST_CASE(an_eancom_slsrpt_imports_sales_and_returns_per_store_and_pr
                                "AND currency = 'EUR'") == 2);
 }
 
+BOOST_AUTO_TEST_CASE(an_slsrpt_in_unoc_has_its_latin1_descriptions_decoded_to_utf8) {
+  ImportFixture f;
+  const ImportSummary s = f.import("sales_slsrpt_unoc.edi");
+  BOOST_TEST(s.rejected == 0u);
+  BOOST_TEST(s.imported == 2u);
+  BOOST_TEST(text(f.database, "SELECT description FROM sale_line WHERE sku = 'WM-800'") == "Kühlschrank für Großküchen");
+}
+
+BOOST_AUTO_TEST_CASE(a_rejected_row_that_is_not_utf8_is_kept_readable_and_the_rest_imports) {
+  // Declared UTF-8 but written in Latin-1: the reason quotes the value, the row is kept as read.
+  ImportFixture f;
+  const ImportSummary s = f.import("vendor_a_latin1_rejects.csv", "vendor-a.ini");
+  BOOST_TEST(s.imported == 1u);
+  BOOST_TEST(s.rejected == 1u);
+  BOOST_TEST(text(f.database, "SELECT reason FROM pos_import_reject") == "amount 'zw\\xF6lf' is not an amount");
+  BOOST_TEST(text(f.database, "SELECT raw FROM pos_import_reject").find("\"Waschmaschine f\\xFCr K\\xFCche\",1,zw\\xF6lf,") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(an_invalid_interchange_is_rejected_with_its_diagnostics_and_nothing_of_it_imported) {
   ImportFixture f;
   const ImportSummary s = f.import("invalid_852.x12");

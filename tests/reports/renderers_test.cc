@@ -81,7 +81,8 @@ ServiceReport quarterlyReport() {
                     {"2026-09", "September 2026", figures(50, 0, 0), {}}};
   report.peakMonths = {"2026-07"};
   report.offSeasonMonths = {"2026-09"};
-  report.regions = {{"North", 200, 160, 0, 0.25, std::nullopt}, {"", 100, 90, 0, 1.0 / 9, std::nullopt}};
+  report.regions = {{"North", figures(200, 200, 180), figures(160, 150, 140), {}, 0.25, std::nullopt},
+                    {"", figures(100, 0, 0), figures(90, 0, 0), {}, 1.0 / 9, std::nullopt}};
   return report;
 }
 

@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(the_regional_comparison_holds_each_regions_figures_of_the_t
         plainShipmentFigures(session, {"2026-07-01", "2026-10-01", history.clients[1], {}, region.region, 0});
     BOOST_TEST((region.previousFigures == previous), region.region);
     BOOST_TEST((region.figures == now), region.region);
-    BOOST_TEST(region.previousShipments == previous.shipments);
+    BOOST_TEST(region.previousFigures.shipments == previous.shipments);
   }
   BOOST_TEST(compared > 0u);
 }
