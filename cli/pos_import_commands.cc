@@ -1,7 +1,6 @@
 // afterflow import pos FILE... [--format csv|poslog|852|slsrpt] [--mapping FILE]
 #include "cli/command.h"
 #include "pos_import/pos_importer.h"
-#include "store/sqlite_thread_mode.h"
 
 #include <unistd.h>
 
@@ -61,9 +60,6 @@ class ImportPos : public Command {
   }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
     if (arguments.empty()) throw UsageError("takes one or more files");
-    // This command's connections stay on the thread that opened them; without the mutexes of
-    // serialized mode a bulk load steps faster (8% of an import's CPU went to them).
-    store::useSqliteMultiThreadMode();
     auto database = context.openDatabase();
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
     if (terminal) options_.progress = [&context](const pos_import::ImportProgress& p) { drawProgress(context.err, p); };

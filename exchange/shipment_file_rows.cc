@@ -37,6 +37,7 @@ void ShipmentFileRows::read() {
       }
       changed_.notify_all();
       lock.unlock();
+      chunk.clear();  // the rows the caller swapped in: their memory is freed on this thread
       chunk.reserve(kChunkRows);
       return true;
     };
@@ -67,14 +68,15 @@ bool ShipmentFileRows::next(ShipmentRow& row) {
       if (failure_) std::rethrow_exception(failure_);
       return false;
     }
-    current_.clear();
+    // Handed back full of the caller's spent rows (next() swaps them in), for the reading thread
+    // to free: the writing thread, the bottleneck, frees nothing of the rows.
     if (current_.capacity() > 0) spare_.push_back(std::move(current_));
     current_ = std::move(chunks_.front());
     chunks_.pop_front();
     at_ = 0;
     changed_.notify_all();
   }
-  row = std::move(current_[at_++]);
+  std::swap(row, current_[at_++]);
   return true;
 }
 

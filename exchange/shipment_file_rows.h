@@ -39,8 +39,8 @@ class ShipmentFileRows : public ShipmentRowSource {
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<ShipmentRow>> chunks_;  // guarded by mutex_, as are the four below
-  // Chunks the caller has read, emptied with their capacity kept: the reader fills them again
-  // instead of growing a new vector of a megabyte for every thousand rows.
+  // Chunks the caller has read, holding the rows it was done with: the reader frees those and
+  // fills the chunks again instead of growing a new vector of a megabyte for every thousand rows.
   std::vector<std::vector<ShipmentRow>> spare_;
   bool finished_ = false, stopping_ = false;
   std::exception_ptr failure_;

@@ -280,12 +280,26 @@ Problem ShipmentImport::takenReference(const References& s) {
     if (!*reference) continue;
     const ScopeSql& sql = kScopes[static_cast<int>(scope)];
     const std::int64_t owner = sql.owner == std::string("carrier_id") ? *s.carrierId : s.clientId;
-    std::vector<Poco::Nullable<std::int64_t>> runs, lines;
-    session_ << std::string("SELECT source_import_run_id, source_line FROM shipment WHERE ") + sql.column +
-                    " = ? AND " + sql.owner + " = ?" + (sql.withoutCarrier ? " AND carrier_id IS NULL" : "") +
-                    " LIMIT 1",
-        bind(**reference), bind(owner), into(runs), into(lines), now;
-    if (!runs.empty()) return takenProblem(runId_, scope, **reference, runs.front(), lines.front());
+    // A file of rows recorded already refuses every row: each lookup is prepared once a run.
+    auto& lookup = referenceLookups_[static_cast<std::size_t>(scope)];
+    if (!lookup) {
+      lookup = std::make_unique<store::SqliteStatement>(
+          session_, std::string("SELECT source_import_run_id, source_line FROM shipment WHERE ") + sql.column +
+                        " = ? AND " + sql.owner + " = ?" + (sql.withoutCarrier ? " AND carrier_id IS NULL" : "") +
+                        " LIMIT 1");
+    }
+    lookup->bindText(0, **reference);
+    lookup->bindInteger(1, owner);
+    if (lookup->step()) {
+      const auto nullable = [](const std::optional<std::int64_t>& v) {
+        return v ? Poco::Nullable<std::int64_t>(*v) : Poco::Nullable<std::int64_t>();
+      };
+      const Problem problem =
+          takenProblem(runId_, scope, **reference, nullable(lookup->integerAt(0)), nullable(lookup->integerAt(1)));
+      lookup->done();
+      return problem;
+    }
+    lookup->done();
   }
   return takenAtTheSameTime();
 }

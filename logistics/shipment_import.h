@@ -7,8 +7,10 @@
 #include "logistics/shipment.h"
 #include "store/bulk_inserter.h"
 #include "store/row_inserter.h"
+#include "store/sqlite_statement.h"
 #include "store/transaction.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -75,6 +77,8 @@ class ShipmentImport {
   std::string stamp_;
   bool sqlite_;
   std::unique_ptr<store::RowInserter> shipments_, lines_;  // SQLite
+  // SQLite: who holds a reference, one lookup per scope (the order of kScopes), prepared when first needed.
+  std::array<std::unique_ptr<store::SqliteStatement>, 4> referenceLookups_;
   std::unique_ptr<store::BulkInserter> direct_, items_;    // PostgreSQL
   std::vector<References> pending_;                        // PostgreSQL: added since the last flush
   std::int64_t lastLine_ = 0;

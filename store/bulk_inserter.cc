@@ -2,20 +2,16 @@
 
 #include "store/database_error.h"
 #include "store/dialect.h"
-#include "store/sqlite_values.h"
+#include "store/sql_identifier.h"
 
-#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 namespace store {
 namespace {
@@ -24,13 +20,6 @@ namespace {
 // statement parse, small enough to keep the client's buffer and the server's parse tree modest.
 constexpr std::size_t kMaxRowsPerStatement = 10000;
 constexpr std::size_t kMaxBytesPerStatement = 8u << 20;
-
-void requireIdentifier(const std::string& name) {
-  static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
-  if (!std::regex_match(name, identifier)) {
-    throw Poco::InvalidArgumentException("not a plain SQL identifier: '" + name + "'");
-  }
-}
 
 std::string insertPrefix(const std::string& table, const std::vector<std::string>& columns) {
   std::string sql = "INSERT INTO " + table + " (";
@@ -114,16 +103,11 @@ BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std:
       sqlite_(sessionDialect(session) == Dialect::sqlite),
       conflictClause_(onConflict == OnConflict::skip ? " ON CONFLICT DO NOTHING" : "") {
   if (columns_.empty()) throw Poco::InvalidArgumentException("bulk insert into " + table_ + " names no column");
-  requireIdentifier(table_);
-  std::for_each(columns_.begin(), columns_.end(), requireIdentifier);
+  requireSqlIdentifier(table_);
+  std::for_each(columns_.begin(), columns_.end(), requireSqlIdentifier);
 
   if (sqlite_) {
-    std::string sql = insertPrefix(table_, columns_) + "VALUES (";
-    for (std::size_t i = 0; i < columns_.size(); ++i) sql += i ? ",?" : "?";
-    sql += ")" + conflictClause_;
-    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session_);
-    const int rc = sqlite3_prepare_v2(handle, sql.c_str(), static_cast<int>(sql.size()), &statement_, nullptr);
-    if (rc != SQLITE_OK) Poco::Data::SQLite::Utility::throwException(handle, rc, sql);
+    sqliteRows_ = std::make_unique<RowInserter>(session_, table_, columns_, onConflict);
   } else {
     // The arrays are cast to the columns' own types, read once from the catalog.
     std::vector<std::string> names, types;
@@ -145,7 +129,6 @@ BulkInserter::BulkInserter(Poco::Data::Session& session, std::string table, std:
 }
 
 BulkInserter::~BulkInserter() {
-  sqlite3_finalize(statement_);
   if (pendingRows_ > 0) {
     // SQLite writes each row as it is added; PostgreSQL rows wait for flush(). Losing them
     // silently would make the two backends differ, so say it loudly.
@@ -155,6 +138,11 @@ BulkInserter::~BulkInserter() {
 }
 
 void BulkInserter::add(std::span<const Value> row) {
+  if (sqlite_) {
+    sqliteRows_->insert(row);  // checks the width and the numbers as below
+    ++rowsAdded_;
+    return;
+  }
   if (row.size() != columns_.size()) {
     throw Poco::InvalidArgumentException("bulk insert into " + table_ + " takes " + std::to_string(columns_.size()) +
                                          " values a row, got " + std::to_string(row.size()));
@@ -165,23 +153,8 @@ void BulkInserter::add(std::span<const Value> row) {
       throw Poco::InvalidArgumentException("bulk insert into " + table_ + ": cannot store a non-finite number");
     }
   }
-  if (sqlite_) {
-    addSqlite(row);
-  } else {
-    addPostgresql(row);
-  }
+  addPostgresql(row);
   ++rowsAdded_;
-}
-
-void BulkInserter::addSqlite(std::span<const Value> row) {
-  bindSqliteValues(statement_, row);
-  const int rc = sqlite3_step(statement_);
-  sqlite3_reset(statement_);
-  if (rc != SQLITE_DONE) {
-    sqlite3* handle = sqlite3_db_handle(statement_);
-    // Poco maps only the primary result codes to its exception types (constraint, busy, ...).
-    Poco::Data::SQLite::Utility::throwException(handle, sqlite3_errcode(handle) & 0xff, "insert into " + table_);
-  }
 }
 
 void BulkInserter::addPostgresql(std::span<const Value> row) {

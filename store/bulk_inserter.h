@@ -4,28 +4,26 @@
 // store::Transaction; rows are visible once flush() has run and the transaction commits.
 #pragma once
 
+#include "store/on_conflict.h"
+#include "store/row_inserter.h"
 #include "store/value.h"
 
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
-struct sqlite3_stmt;
-
 namespace store {
-
-// What a row a unique index already holds the key of does: fail the insert (the database's
-// exception), or stay out without a word (ON CONFLICT DO NOTHING; the caller finds out which
-// rows went in by reading them back).
-enum class OnConflict { fail, skip };
 
 class BulkInserter {
  public:
-  // Table and column names come from code, not users; they must be plain SQL identifiers.
+  // Table and column names come from code, not users; they must be plain SQL identifiers. With
+  // OnConflict::skip a row whose key is taken stays out without a word: the caller finds out
+  // which rows went in by reading them back.
   BulkInserter(Poco::Data::Session& session, std::string table, std::vector<std::string> columns,
                OnConflict onConflict = OnConflict::fail);
   ~BulkInserter();
@@ -44,7 +42,6 @@ class BulkInserter {
   std::uint64_t rowsAdded() const { return rowsAdded_; }
 
  private:
-  void addSqlite(std::span<const Value> row);
   void addPostgresql(std::span<const Value> row);
   void flushPostgresql();
 
@@ -55,7 +52,7 @@ class BulkInserter {
   std::string conflictClause_;
   std::uint64_t rowsAdded_ = 0;
 
-  sqlite3_stmt* statement_ = nullptr;  // SQLite: prepared once, reset per row
+  std::unique_ptr<RowInserter> sqliteRows_;  // SQLite: each row written as it is added
 
   // PostgreSQL: the declared type of each column, and the array literal being built for it.
   std::vector<std::string> columnTypes_;
