@@ -55,16 +55,44 @@ store::Value value(const std::optional<T>& v) {
   }
 }
 
+store::Value value(std::int64_t v) { return v; }
+store::Value value(std::string_view v) { return std::string(v); }
+
+// The columns of kShipmentColumns, in their order, each handed to `column`: the one list both
+// write paths follow.
+template <typename Column>
+void forEachShipmentColumn(const Shipment& s, Column&& column) {
+  column(s.clientId);
+  column(s.shipperId);
+  column(s.consigneeId);
+  column(s.carrierId);
+  column(s.billOfLading);
+  column(s.proNumber);
+  column(s.shipNoticeId);
+  for (const Place* place : {&s.origin, &s.destination}) {
+    column(place->city);
+    column(place->postalCode);
+    column(place->country);
+    column(place->region);
+  }
+  column(std::string_view(transportModeName(s.mode)));
+  column(s.distanceKm);
+  column(s.goodsDescription);
+  column(s.pieces);
+  column(s.weightKg);
+  column(s.volumeM3);
+  column(s.freightCostCents);
+  column(s.currency);
+  column(s.plannedShipDate);
+  column(s.shipDate);
+  column(s.plannedDelivery);
+  column(s.promisedDelivery);
+  column(s.actualDelivery);
+  column(std::string_view(shipmentStatusName(s.status)));
+}
+
 void appendShipmentValues(std::vector<store::Value>& row, const Shipment& s) {
-  row.insert(row.end(),
-             {s.clientId, value(s.shipperId), value(s.consigneeId), value(s.carrierId), value(s.billOfLading),
-              value(s.proNumber), value(s.shipNoticeId), value(s.origin.city), value(s.origin.postalCode),
-              value(s.origin.country), value(s.origin.region), value(s.destination.city),
-              value(s.destination.postalCode), value(s.destination.country), value(s.destination.region),
-              std::string(transportModeName(s.mode)), value(s.distanceKm), value(s.goodsDescription), value(s.pieces),
-              value(s.weightKg), value(s.volumeM3), value(s.freightCostCents), value(s.currency),
-              value(s.plannedShipDate), value(s.shipDate), value(s.plannedDelivery), value(s.promisedDelivery),
-              value(s.actualDelivery), std::string(shipmentStatusName(s.status))});
+  forEachShipmentColumn(s, [&row](const auto& field) { row.push_back(value(field)); });
 }
 
 // Binds values to the next columns of a RowInserter, in order, straight from a record's fields:
@@ -104,14 +132,8 @@ class ColumnBinder {
   std::size_t at_ = 0;
 };
 
-// The columns of kShipmentColumns, in their order.
 void bindShipment(ColumnBinder& row, const Shipment& s) {
-  row << s.clientId << s.shipperId << s.consigneeId << s.carrierId << s.billOfLading << s.proNumber << s.shipNoticeId
-      << s.origin.city << s.origin.postalCode << s.origin.country << s.origin.region << s.destination.city
-      << s.destination.postalCode << s.destination.country << s.destination.region
-      << std::string_view(transportModeName(s.mode)) << s.distanceKm << s.goodsDescription << s.pieces << s.weightKg
-      << s.volumeM3 << s.freightCostCents << s.currency << s.plannedShipDate << s.shipDate << s.plannedDelivery
-      << s.promisedDelivery << s.actualDelivery << std::string_view(shipmentStatusName(s.status));
+  forEachShipmentColumn(s, [&row](const auto& field) { row << field; });
 }
 
 void appendItemValues(std::vector<store::Value>& row, const ShipmentLine* item) {
