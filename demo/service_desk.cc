@@ -64,7 +64,7 @@ void importSurveys(store::Database& database, const YearPlan& plan, const std::m
   Poco::Data::Session session = database.session();
   store::Transaction transaction(session);
   Poco::FileInputStream in(outcome.surveyFile);
-  const crm::SurveyImportOutcome imported = crm::importSurveyCsv(transaction, in);
+  const crm::SurveyImportOutcome imported = crm::importSurveyCsv(transaction, in, outcome.surveyFile);
   transaction.commit();
   outcome.surveysImported = imported.imported;
   for (const crm::SurveyReject& reject : imported.rejected) {

@@ -142,13 +142,36 @@ BOOST_AUTO_TEST_CASE(survey_import_is_idempotent_and_names_rejected_lines) {
                          "S3,CUST-0003,exit,2026-10-03,,moved away\n";
   const ProgramResult first = run(test, {"survey", "import", file});
   BOOST_TEST(first.exitCode == 1);
-  BOOST_TEST(first.out == file + ": 3 rows, 2 imported, 0 already known, 1 rejected\n");
+  BOOST_TEST(first.out == file + ": 3 rows, 2 imported, 0 already known, 1 rejected (survey import run 1)\n");
   BOOST_TEST(first.err == file + ":3: invalid_value (score): an NPS score is 0 to 10\n");
   const ProgramResult second = run(test, {"survey", "import", file});
-  BOOST_TEST(second.out == file + ": 3 rows, 0 imported, 2 already known, 1 rejected\n");
+  BOOST_TEST(second.out == file + ": 3 rows, 0 imported, 2 already known, 1 rejected (survey import run 2)\n");
   BOOST_TEST(run(test, {"customer", "show", "CUST-0003"}).out.find("exit  2026-10-03T00:00:00.000Z reason: moved away") !=
              std::string::npos);
   BOOST_TEST(run(test, {"survey", "import", directory.file("missing.csv")}).exitCode == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_survey_answer_refused_for_an_unknown_customer_is_shown_and_replayed_after_the_customer_is_added) {
+  TestDatabase test;
+  BOOST_REQUIRE(run(test, {"db", "seed"}).exitCode == 0);
+  TemporaryDirectory directory;
+  const std::string file = directory.file("answers.csv");
+  std::ofstream(file) << "source_key,customer,survey,answered_at,score,lost_reason\n"
+                         "S1,NEWBIE,csat,2026-10-01,4,\n";
+  BOOST_TEST(run(test, {"survey", "import", file}).exitCode == 1);
+  const ProgramResult shown = run(test, {"survey", "show", "1"});
+  BOOST_TEST(shown.out.find("  line 2: unknown_customer (customer)") != std::string::npos, shown.out);
+  BOOST_TEST(shown.out.find("    S1,NEWBIE,csat,2026-10-01,4,\n") != std::string::npos, shown.out);
+
+  BOOST_REQUIRE(run(test, {"party", "add", "NEWBIE", "--name", "New Customer", "--role", "customer"}).exitCode == 0);
+  const ProgramResult replayed = run(test, {"survey", "replay", "1"});
+  BOOST_TEST(replayed.exitCode == 0, replayed.err);
+  BOOST_TEST(replayed.out == "run 1: 1 rows, 1 imported, 0 already known, 0 rejected, 1 resolved (survey import run 2)\n");
+  BOOST_TEST(run(test, {"survey", "show", "1"}).out.find("(resolved by run 2)") != std::string::npos);
+  BOOST_TEST(run(test, {"survey", "replay", "1"}).out == "survey import run 1 has no outstanding rejects: nothing to replay\n");
+  BOOST_TEST(run(test, {"survey", "list"}).out.find("(replay of run 1)") != std::string::npos);
+  BOOST_TEST(run(test, {"survey", "replay", "7"}).exitCode == 1);
+  BOOST_TEST(run(test, {"survey", "replay", "x"}).exitCode == 2);
 }
 
 BOOST_AUTO_TEST_CASE(segment_commands_classify_score_and_list_lost_customers) {

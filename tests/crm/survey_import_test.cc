@@ -1,5 +1,6 @@
 #include "crm/survey_book.h"
 #include "crm/survey_import.h"
+#include "crm/survey_import_runs.h"
 #include "tests/crm/crm_fixture.h"
 
 #include <boost/test/unit_test.hpp>
@@ -32,9 +33,22 @@ const char* const kExport =
 SurveyImportOutcome importText(CrmFixture& f, const std::string& text) {
   std::istringstream in(text);
   store::Transaction transaction(f.session);
-  SurveyImportOutcome outcome = importSurveyCsv(transaction, in);
+  SurveyImportOutcome outcome = importSurveyCsv(transaction, in, "answers.csv");
   transaction.commit();
   return outcome;
+}
+
+SurveyImportOutcome replay(CrmFixture& f, std::int64_t runId) {
+  store::Transaction transaction(f.session);
+  SurveyImportOutcome outcome = replaySurveyRejects(transaction, runId);
+  transaction.commit();
+  return outcome;
+}
+
+std::int64_t answersOf(CrmFixture& f, const std::string& sourceKey) {
+  std::int64_t count = 0;
+  f.session << "SELECT COUNT(*) FROM survey_response WHERE source_key = ?", bind(sourceKey), into(count), now;
+  return count;
 }
 
 }  // namespace
@@ -105,6 +119,95 @@ BOOST_AUTO_TEST_CASE(a_row_saved_in_latin1_is_refused_with_its_column_and_the_ot
   std::string comment;
   f.session << "SELECT comment FROM survey_response", into(comment), now;
   BOOST_TEST(comment == "schön");
+}
+
+BOOST_AUTO_TEST_CASE(refused_rows_are_kept_with_their_line_the_row_as_it_stood_and_the_reason) {
+  CrmFixture f;
+  const std::int64_t anna = f.customer("ANNA");
+  f.customer("BEN");
+  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+  const SurveyImportOutcome outcome = importText(f, kExport);
+
+  SurveyImportRuns runs(f.session);
+  const auto run = runs.find(outcome.runId);
+  BOOST_REQUIRE(run.has_value());
+  BOOST_TEST(run->fileName == "answers.csv");
+  BOOST_TEST(run->header == "source_key,customer,survey,answered_at,score,lost_reason,comment");
+  BOOST_TEST(run->rows == 11);
+  BOOST_TEST(run->imported == 3);
+  BOOST_TEST(run->alreadyKnown == 1);
+  BOOST_TEST(run->rejected == 7);
+  const auto kept = runs.rejects(outcome.runId, false);
+  BOOST_REQUIRE(kept.size() == 7u);
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    BOOST_TEST(kept[i].line == outcome.rejected[i].line);
+    BOOST_TEST(kept[i].reason == outcome.rejected[i].reason);
+    BOOST_TEST(!kept[i].resolvedBy.has_value());
+  }
+  BOOST_TEST(kept[0].raw == "R4,ANNA,csat,2026-10-04,6,,");
+  BOOST_TEST(kept[2].raw == "R6,NOBODY,nps,2026-10-06,7,,");
+  BOOST_TEST(kept[4].raw == "R8,ANNA,csat");
+}
+
+BOOST_AUTO_TEST_CASE(a_replay_after_the_fix_applies_the_refused_answer_once_and_keeps_the_rest_refused) {
+  CrmFixture f;
+  const std::int64_t anna = f.customer("ANNA");
+  f.customer("BEN");
+  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+  const SurveyImportOutcome first = importText(f, kExport);
+  BOOST_TEST(answersOf(f, "R6") == 0);
+
+  f.customer("NOBODY");  // the fix: the customer of line 8 is known now
+  const SurveyImportOutcome again = replay(f, first.runId);
+  BOOST_TEST(again.runId > first.runId);
+  BOOST_TEST(again.rows == 7);
+  BOOST_TEST(again.imported == 1);
+  BOOST_TEST(again.resolved == 1);
+  BOOST_REQUIRE(again.rejected.size() == 6u);
+  BOOST_TEST(again.rejected[2].line == 9);  // lines of the original file
+  BOOST_TEST(answersOf(f, "R6") == 1);
+
+  SurveyImportRuns runs(f.session);
+  BOOST_TEST(runs.find(again.runId)->replayOf.value_or(0) == first.runId);
+  const auto outstanding = runs.rejects(first.runId, true);
+  BOOST_TEST(outstanding.size() == 6u);
+  const auto all = runs.rejects(first.runId, false);
+  BOOST_TEST(all[2].line == 8);
+  BOOST_TEST(all[2].resolvedBy.value_or(0) == again.runId);
+  BOOST_TEST(runs.rejects(again.runId, false).size() == 6u);
+
+  // A second replay takes only what is still outstanding, and adds nothing twice.
+  const SurveyImportOutcome third = replay(f, first.runId);
+  BOOST_TEST(third.rows == 6);
+  BOOST_TEST(third.imported == 0);
+  BOOST_TEST(answersOf(f, "R6") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_run_without_outstanding_rejects_replays_nothing) {
+  CrmFixture f;
+  f.customer("ANNA");
+  const SurveyImportOutcome clean =
+      importText(f, "source_key,customer,survey,answered_at,score\nR1,ANNA,csat,2026-10-01,5\n");
+  BOOST_TEST(clean.rejected.empty());
+  const SurveyImportOutcome again = replay(f, clean.runId);
+  BOOST_TEST(again.runId == 0);
+  BOOST_TEST(SurveyImportRuns(f.session).list(10).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_latin1_row_is_kept_byte_for_byte_and_refused_again_by_a_replay) {
+  CrmFixture f;
+  f.customer("ANNA");
+  const SurveyImportOutcome outcome =
+      importText(f, "source_key,customer,survey,answered_at,score,lost_reason,comment\n"
+                    "R1,ANNA,csat,2026-10-01,5,,sch\xF6n\n");
+  const auto kept = SurveyImportRuns(f.session).rejects(outcome.runId, false);
+  BOOST_REQUIRE(kept.size() == 1u);
+  BOOST_TEST(kept[0].raw == "R1,ANNA,csat,2026-10-01,5,,sch\xF6n");
+  // Replayed as it stands, it is refused again for the same reason: the bytes were not changed.
+  const SurveyImportOutcome again = replay(f, outcome.runId);
+  BOOST_REQUIRE(again.rejected.size() == 1u);
+  BOOST_TEST(again.rejected[0].reason == "comment: 'sch\\xF6n' is not UTF-8 text (save the file as UTF-8)");
+  BOOST_TEST(again.rejected[0].raw == kept[0].raw);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
