@@ -9,15 +9,25 @@
 
 #include <fstream>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 
 namespace cli {
 namespace {
 
-std::int64_t surveyRunId(const std::string& text) {
+std::int64_t surveyRunId(const std::vector<std::string>& arguments) {
+  if (arguments.size() != 1) throw UsageError("takes one survey import run id");
   std::int64_t id = 0;
-  if (!Poco::NumberParser::tryParse64(text, id) || id <= 0) throw UsageError("not a survey import run id: '" + text + "'");
+  if (!Poco::NumberParser::tryParse64(arguments.front(), id) || id <= 0) {
+    throw UsageError("not a survey import run id: '" + arguments.front() + "'");
+  }
   return id;
+}
+
+std::optional<crm::SurveyImportRun> findRun(const CommandContext& context, Poco::Data::Session& session, std::int64_t id) {
+  auto run = crm::SurveyImportRuns(session).find(id);
+  if (!run) context.err << "no survey import run " << id << "\n";
+  return run;
 }
 
 // The summary of a run on out; its rejects on err as WHERE:LINE: reason, like a compiler's messages.
@@ -65,15 +75,11 @@ class SurveyReplay : public Command {
   std::string summary() const override { return "apply a survey import's refused rows again, after a fix"; }
   std::string arguments() const override { return "RUN"; }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
-    if (arguments.size() != 1) throw UsageError("takes one survey import run id");
-    const std::int64_t id = surveyRunId(arguments.front());
+    const std::int64_t id = surveyRunId(arguments);
     auto database = context.openDatabase();
     Poco::Data::Session session = database->session();
     store::Transaction transaction(session);
-    if (!crm::SurveyImportRuns(session).find(id)) {
-      context.err << "no survey import run " << id << "\n";
-      return 1;
-    }
+    if (!findRun(context, session, id)) return 1;
     const crm::SurveyImportOutcome outcome = crm::replaySurveyRejects(transaction, id);
     transaction.commit();
     if (outcome.runId == 0) {
@@ -108,22 +114,17 @@ class SurveyShow : public Command {
   std::string summary() const override { return "one survey import run and the rows it refused"; }
   std::string arguments() const override { return "RUN"; }
   int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
-    if (arguments.size() != 1) throw UsageError("takes one survey import run id");
-    const std::int64_t id = surveyRunId(arguments.front());
+    const std::int64_t id = surveyRunId(arguments);
     auto database = context.openDatabase();
     Poco::Data::Session session = database->session();
-    crm::SurveyImportRuns runs(session);
-    const auto r = runs.find(id);
-    if (!r) {
-      context.err << "no survey import run " << id << "\n";
-      return 1;
-    }
+    const auto r = findRun(context, session, id);
+    if (!r) return 1;
     context.out << "survey import run " << r->id
                 << (r->replayOf ? " (replay of run " + std::to_string(*r->replayOf) + ")" : "")
                 << "\n  file:     " << r->fileName << ", started " << r->startedAt << "\n  rows:     " << r->rows
                 << " read, " << r->imported << " imported, " << r->alreadyKnown << " already known, " << r->rejected
                 << " rejected\n";
-    for (const crm::SurveyReject& reject : runs.rejects(id, false)) {
+    for (const crm::SurveyReject& reject : crm::SurveyImportRuns(session).rejects(id, false)) {
       context.out << "  line " << reject.line << ": " << reject.reason
                   << (reject.resolvedBy ? " (resolved by run " + std::to_string(*reject.resolvedBy) + ")" : "")
                   << "\n    " << csv::escapeInvalidUtf8(reject.raw) << "\n";
