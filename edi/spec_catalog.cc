@@ -117,7 +117,9 @@ class DirectoryLoader {
     std::ifstream in(file, std::ios::binary | std::ios::ate);
     if (!in) return false;
     // In one read of the file's size, rather than a character at a time.
-    bytes.resize(static_cast<std::size_t>(in.tellg()));
+    const std::streamoff size = in.tellg();
+    if (size < 0) return false;
+    bytes.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return static_cast<std::size_t>(in.gcount()) == bytes.size();
