@@ -1,144 +1,21 @@
 #include "edi/spec_catalog.h"
 
+#include "edi/definition_reader.h"
+#include "edi/definition_schema_check.h"
+#include "edi/definition_stamps.h"
+
 #include <Poco/DirectoryIterator.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
-#include <xercesc/parsers/SAX2XMLReaderImpl.hpp>
-#include <xercesc/sax/ErrorHandler.hpp>
-#include <xercesc/sax/SAXParseException.hpp>
-#include <xercesc/sax2/Attributes.hpp>
-#include <xercesc/sax2/ContentHandler.hpp>
-#include <xercesc/sax2/DefaultHandler.hpp>
-#include <xercesc/util/PlatformUtils.hpp>
-#include <xercesc/util/XMLEntityResolver.hpp>
-#include <xercesc/util/XMLString.hpp>
-#include <xercesc/util/XMLResourceIdentifier.hpp>
-#include <xercesc/validators/common/Grammar.hpp>
-
 #include <algorithm>
 #include <charconv>
+#include <fstream>
+#include <optional>
 
 namespace edi {
 namespace {
-
-namespace x = xercesc;
-
-std::string text(const XMLCh* value) {
-  if (value == nullptr) return {};
-  // Definitions are nearly all ASCII: copied as is, without Xerces' allocating transcoder.
-  std::string out;
-  for (const XMLCh* c = value; *c != 0; ++c) {
-    if (*c >= 0x80) {
-      char* transcoded = x::XMLString::transcode(value);
-      out = transcoded;
-      x::XMLString::release(&transcoded);
-      return out;
-    }
-    out += static_cast<char>(*c);
-  }
-  return out;
-}
-
-class XmlName {
- public:
-  explicit XmlName(const char* name) : value_(x::XMLString::transcode(name)) {}
-  ~XmlName() { x::XMLString::release(&value_); }
-  XmlName(const XmlName&) = delete;
-  XmlName& operator=(const XmlName&) = delete;
-  operator const XMLCh*() const { return value_; }
-
- private:
-  XMLCh* value_;
-};
-
-// An element of a definition file as the loader needs it: name, attributes, child elements (the
-// files hold no text). Built from SAX2 events: Xerces' DOM cost more to build (a dynamic_cast
-// per node) than parsing and validating the file did.
-struct XmlElement {
-  std::string name;  // local name
-  std::vector<std::pair<std::string, std::string>> attributes;
-  std::vector<XmlElement> children;
-};
-
-std::string attribute(const XmlElement& element, std::string_view name) {
-  for (const auto& [key, value] : element.attributes) {
-    if (key == name) return value;
-  }
-  return {};
-}
-
-// Builds the XmlElement tree of one document; what is wrong goes to the error handler.
-class TreeBuilder : public x::DefaultHandler {
- public:
-  void startDocument() override {
-    root_ = XmlElement();
-    open_.clear();
-  }
-  void startElement(const XMLCh* const, const XMLCh* const localName, const XMLCh* const,
-                    const x::Attributes& attributes) override {
-    // A parent's children grow only while it is the innermost open element, so the pointers to
-    // the elements still open stay valid.
-    XmlElement& element = open_.empty() ? root_ : open_.back()->children.emplace_back();
-    element.name = text(localName);
-    const XMLSize_t count = attributes.getLength();
-    element.attributes.reserve(count);
-    for (XMLSize_t i = 0; i < count; ++i) {
-      element.attributes.emplace_back(text(attributes.getQName(i)), text(attributes.getValue(i)));
-    }
-    open_.push_back(&element);
-  }
-  void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override { open_.pop_back(); }
-
-  const XmlElement& root() const { return root_; }
-
- private:
-  XmlElement root_;
-  std::vector<XmlElement*> open_;
-};
-
-// Collects Xerces' complaints as diagnostics with file, line and column.
-class CollectingErrorHandler : public x::ErrorHandler {
- public:
-  CollectingErrorHandler(Diagnostics& diagnostics, std::string file) : diagnostics_(diagnostics), file_(std::move(file)) {}
-  void warning(const x::SAXParseException&) override {}
-  void error(const x::SAXParseException& e) override { record(e); }
-  void fatalError(const x::SAXParseException& e) override { record(e); }
-  void resetErrors() override { count_ = 0; }
-  int count() const { return count_; }
-
- private:
-  void record(const x::SAXParseException& e) {
-    ++count_;
-    Location where;
-    where.line = static_cast<std::uint32_t>(e.getLineNumber());
-    diagnostics_.error("spec.invalid", file_ + ":" + std::to_string(e.getLineNumber()) + ":" +
-                                           std::to_string(e.getColumnNumber()) + ": " + text(e.getMessage()),
-                       where);
-  }
-  Diagnostics& diagnostics_;
-  std::string file_;
-  int count_ = 0;
-};
-
-// Definitions never fetch anything from the network: only local files resolve.
-class LocalOnlyResolver : public x::XMLEntityResolver {
- public:
-  x::InputSource* resolveEntity(x::XMLResourceIdentifier* resource) override {
-    const std::string id = text(resource->getSystemId());
-    if (id.find("://") != std::string::npos) {
-      throw x::SAXParseException(XmlName("network access refused").operator const XMLCh*(), nullptr, nullptr, 0, 0);
-    }
-    return nullptr;
-  }
-};
-
-void initializeXerces() {
-  static std::once_flag once;
-  // Xerces stays initialized for the life of the process; parsers are destroyed before exit.
-  std::call_once(once, [] { x::XMLPlatformUtils::Initialize(); });
-}
 
 std::uint32_t parseMax(const std::string& value) {
   if (value.empty()) return 1;
@@ -178,10 +55,10 @@ void parseType(const std::string& type, ElementDefinition& element) {
   }
 }
 
-std::set<std::string, std::less<>> codesOf(const XmlElement& parent) {
+std::set<std::string, std::less<>> codesOf(const DefinitionElement& parent) {
   std::set<std::string, std::less<>> codes;
-  for (const XmlElement& child : parent.children) {
-    if (child.name == "code") codes.insert(attribute(child, "value"));
+  for (const DefinitionElement& child : parent.children) {
+    if (child.name == "code") codes.insert(child.attribute("value"));
   }
   return codes;
 }
@@ -202,29 +79,22 @@ std::vector<std::uint32_t> parsePositions(const std::string& list) {
 
 }  // namespace
 
-// Loads directories: parses and validates their files, then resolves references.
+// Loads directories: reads their files (checked against the schema unless stamped), then
+// resolves references.
 class DirectoryLoader {
  public:
-  DirectoryLoader(const std::string& xsd, Diagnostics& diagnostics) : diagnostics_(diagnostics) {
-    // Always validated against the schema, as the DOM parser did with Val_Always.
-    parser_.setFeature(x::XMLUni::fgSAX2CoreValidation, true);
-    parser_.setFeature(x::XMLUni::fgXercesDynamic, false);
-    parser_.setFeature(x::XMLUni::fgSAX2CoreNameSpaces, true);
-    parser_.setFeature(x::XMLUni::fgXercesSchema, true);
-    parser_.setFeature(x::XMLUni::fgXercesSchemaFullChecking, true);
-    parser_.setXMLEntityResolver(&resolver_);
-    parser_.setContentHandler(&builder_);
-    grammarLoaded_ = parser_.loadGrammar(xsd.c_str(), x::Grammar::SchemaGrammarType, true) != nullptr;
-    parser_.setFeature(x::XMLUni::fgXercesUseCachedGrammarInParse, true);
-    parser_.setFeature(x::XMLUni::fgXercesLoadSchema, false);
-    if (!grammarLoaded_) diagnostics_.error("spec.xsd", "cannot load the definition schema " + xsd, {});
+  DirectoryLoader(std::string xsdPath, const std::string& cacheDir, Diagnostics& diagnostics)
+      : diagnostics_(diagnostics), xsdPath_(std::move(xsdPath)) {
+    schemaRead_ = readBytes(xsdPath_, xsd_);
+    if (!schemaRead_) diagnostics_.error("spec.xsd", "cannot load the definition schema " + xsdPath_, {});
+    stamps_.emplace(cacheDir, xsd_);
   }
 
   // `base`: a dictionary loaded first, whose definitions the folder's own may use (EDIFACT
   // messages take UNH, UNT and UNS from the service segments).
   std::unique_ptr<SpecDirectory> load(Standard standard, const std::string& version, const std::string& folder,
                                       const std::string& base) {
-    if (!grammarLoaded_) return nullptr;
+    if (!schemaRead_ || schemaFailed_) return nullptr;
     auto directory = std::make_unique<SpecDirectory>();
     directory->standard = standard;
     directory->version = version;
@@ -243,12 +113,38 @@ class DirectoryLoader {
   }
 
  private:
-  const XmlElement* parse(const std::string& file, CollectingErrorHandler& handler) {
-    parser_.setErrorHandler(&handler);
-    parser_.parse(file.c_str());
-    parser_.setErrorHandler(nullptr);
-    if (handler.count() > 0) return nullptr;
-    return &builder_.root();
+  static bool readBytes(const std::string& file, std::string& bytes) {
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
+    if (!in) return false;
+    // In one read of the file's size, rather than a character at a time.
+    const std::streamoff size = in.tellg();
+    if (size < 0) return false;
+    bytes.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return static_cast<std::size_t>(in.gcount()) == bytes.size();
+  }
+
+  // The root element of a definition file, once its bytes are known to follow the schema: by a
+  // stamp, or else by the schema check (whose pass is then stamped).
+  std::optional<DefinitionElement> read(const std::string& file) {
+    std::string bytes;
+    if (!readBytes(file, bytes)) {
+      diagnostics_.error("spec.invalid", file + ": cannot be read", {});
+      return std::nullopt;
+    }
+    if (!stamps_->holds(bytes)) {
+      if (check_ == nullptr) {
+        check_ = DefinitionSchemaCheck::open(xsdPath_, xsd_, diagnostics_);
+        if (check_ == nullptr) {
+          schemaFailed_ = true;
+          return std::nullopt;
+        }
+      }
+      if (!check_->check(file, bytes, diagnostics_)) return std::nullopt;
+      stamps_->add(bytes);
+    }
+    return readDefinition(file, bytes, diagnostics_);
   }
 
   void unresolved(const std::string& file, const std::string& what) {
@@ -256,10 +152,10 @@ class DirectoryLoader {
     ok_ = false;
   }
 
-  ElementUse elementUse(const std::string& file, const XmlElement& use, const SpecDirectory& directory,
+  ElementUse elementUse(const std::string& file, const DefinitionElement& use, const SpecDirectory& directory,
                         const std::string& owner) {
     ElementUse result;
-    const std::string ref = attribute(use, "ref");
+    const std::string ref = use.attribute("ref");
     if (use.name == "composite") {
       const auto found = directory.composites.find(ref);
       if (found == directory.composites.end()) {
@@ -275,9 +171,9 @@ class DirectoryLoader {
         result.element = found->second.get();
       }
     }
-    result.requirement = parseRequirement(attribute(use, "req"));
-    result.maxRepeat = parseMax(attribute(use, "repeat"));
-    result.name = attribute(use, "name");
+    result.requirement = parseRequirement(use.attribute("req"));
+    result.maxRepeat = parseMax(use.attribute("repeat"));
+    result.name = use.attribute("name");
     result.codes = codesOf(use);
     result.validCodes = CodeSet(!result.codes.empty() ? result.codes
                                 : result.element ? result.element->codes
@@ -285,12 +181,12 @@ class DirectoryLoader {
     return result;
   }
 
-  std::vector<SyntaxNote> notesOf(const XmlElement& parent) {
+  std::vector<SyntaxNote> notesOf(const DefinitionElement& parent) {
     std::vector<SyntaxNote> notes;
-    for (const XmlElement& child : parent.children) {
+    for (const DefinitionElement& child : parent.children) {
       if (child.name == "note") {
-        const std::string kind = attribute(child, "kind");
-        SyntaxNote note{kind, noteKind(kind), parsePositions(attribute(child, "positions")), 0, true, 0};
+        const std::string kind = child.attribute("kind");
+        SyntaxNote note{kind, noteKind(kind), parsePositions(child.attribute("positions")), 0, true, 0};
         if (!note.positions.empty() && note.positions.front() < 64) note.firstMask = std::uint64_t(1) << note.positions.front();
         for (std::uint32_t p : note.positions) {
           if (p < 64) {
@@ -310,27 +206,26 @@ class DirectoryLoader {
       diagnostics_.error("spec.missing", file + " does not exist", {});
       return false;
     }
-    CollectingErrorHandler handler(diagnostics_, file);
-    const XmlElement* root = parse(file, handler);
-    if (root == nullptr) return false;
+    const std::optional<DefinitionElement> root = read(file);
+    if (!root) return false;
     ok_ = true;
-    for (const XmlElement& child : root->children) {
+    for (const DefinitionElement& child : root->children) {
       const std::string kind = child.name;
-      const std::string id = attribute(child, "id");
+      const std::string id = child.attribute("id");
       if (kind == "element") {
         auto element = std::make_unique<ElementDefinition>();
         element->id = id;
-        element->name = attribute(child, "name");
-        parseType(attribute(child, "type"), *element);
-        element->minLength = parseMax(attribute(child, "min"));
-        element->maxLength = parseMax(attribute(child, "max"));
+        element->name = child.attribute("name");
+        parseType(child.attribute("type"), *element);
+        element->minLength = parseMax(child.attribute("min"));
+        element->maxLength = parseMax(child.attribute("max"));
         element->codes = codesOf(child);
         directory.elements[id] = std::move(element);
       } else if (kind == "composite") {
         auto composite = std::make_unique<CompositeDefinition>();
         composite->id = id;
-        composite->name = attribute(child, "name");
-        for (const XmlElement& part : child.children) {
+        composite->name = child.attribute("name");
+        for (const DefinitionElement& part : child.children) {
           if (part.name == "component") composite->components.push_back(elementUse(file, part, directory, id));
         }
         composite->notes = notesOf(child);
@@ -342,8 +237,8 @@ class DirectoryLoader {
       } else if (kind == "segment") {
         auto segment = std::make_unique<SegmentDefinition>();
         segment->id = id;
-        segment->name = attribute(child, "name");
-        for (const XmlElement& part : child.children) {
+        segment->name = child.attribute("name");
+        for (const DefinitionElement& part : child.children) {
           const std::string partKind = part.name;
           if (partKind == "element" || partKind == "composite") {
             segment->elements.push_back(elementUse(file, part, directory, id));
@@ -366,17 +261,17 @@ class DirectoryLoader {
     return ok_;
   }
 
-  void structure(const std::string& file, const XmlElement& parent, const SpecDirectory& directory,
+  void structure(const std::string& file, const DefinitionElement& parent, const SpecDirectory& directory,
                  StructureNode& node) {
-    for (const XmlElement& child : parent.children) {
+    for (const DefinitionElement& child : parent.children) {
       StructureNode item;
-      item.requirement = parseRequirement(attribute(child, "req"));
-      item.maxOccurs = parseMax(attribute(child, "max"));
+      item.requirement = parseRequirement(child.attribute("req"));
+      item.maxOccurs = parseMax(child.attribute("max"));
       if (child.name == "loop") {
-        item.loopId = attribute(child, "id");
+        item.loopId = child.attribute("id");
         structure(file, child, directory, item);
       } else {
-        const std::string ref = attribute(child, "ref");
+        const std::string ref = child.attribute("ref");
         item.segment = directory.segment(ref);
         if (item.segment == nullptr) {
           unresolved(file, "segment " + ref + " is not in the dictionary");
@@ -402,18 +297,17 @@ class DirectoryLoader {
   }
 
   bool loadMessage(const std::string& file, SpecDirectory& directory) {
-    CollectingErrorHandler handler(diagnostics_, file);
-    const XmlElement* root = parse(file, handler);
-    if (root == nullptr) return false;
+    const std::optional<DefinitionElement> root = read(file);
+    if (!root) return false;
     ok_ = true;
     auto message = std::make_unique<MessageDefinition>();
     message->standard = directory.standard;
-    message->version = attribute(*root, "version");
-    message->id = attribute(*root, "id");
-    message->name = attribute(*root, "name");
-    message->functionalGroup = attribute(*root, "functional-group");
-    message->agency = attribute(*root, "agency");
-    message->release = attribute(*root, "release");
+    message->version = root->attribute("version");
+    message->id = root->attribute("id");
+    message->name = root->attribute("name");
+    message->functionalGroup = root->attribute("functional-group");
+    message->agency = root->attribute("agency");
+    message->release = root->attribute("release");
     // The message body is no loop: segments at its top level carry no loop id in acks.
     message->root.requirement = Requirement::mandatory;
     structure(file, *root, directory, message->root);
@@ -425,14 +319,20 @@ class DirectoryLoader {
   }
 
   Diagnostics& diagnostics_;
-  LocalOnlyResolver resolver_;
-  TreeBuilder builder_;
-  x::SAX2XMLReaderImpl parser_;
-  bool grammarLoaded_ = false;
+  std::string xsdPath_;
+  std::string xsd_;
+  bool schemaRead_ = false;
+  bool schemaFailed_ = false;  // the plugin could not build the schema's grammar
+  std::optional<DefinitionStamps> stamps_;
+  // Opened on the first definition without a stamp: until then Xerces-C is not even loaded.
+  std::unique_ptr<DefinitionSchemaCheck> check_;
   bool ok_ = true;
 };
 
-SpecCatalog::SpecCatalog(std::string schemasRoot) : root_(std::move(schemasRoot)) { initializeXerces(); }
+SpecCatalog::SpecCatalog(std::string schemasRoot) : SpecCatalog(std::move(schemasRoot), DefinitionStamps::defaultCacheDir()) {}
+
+SpecCatalog::SpecCatalog(std::string schemasRoot, std::string cacheDir)
+    : root_(std::move(schemasRoot)), cacheDir_(std::move(cacheDir)) {}
 
 SpecCatalog::~SpecCatalog() = default;
 
@@ -460,7 +360,7 @@ std::unique_ptr<SpecDirectory> SpecCatalog::load(Standard standard, const std::s
   // Syntax 4's service segments are a superset of syntax 3's (new elements are conditional).
   const bool needsService = standard == Standard::edifact && version.rfind("syntax", 0) != 0;
   const std::string base = needsService ? root_ + "/edi/edifact/syntax4/dictionary.xml" : "";
-  if (loader_ == nullptr) loader_ = std::make_unique<DirectoryLoader>(root_ + "/xsd/edi-spec.xsd", diagnostics_);
+  if (loader_ == nullptr) loader_ = std::make_unique<DirectoryLoader>(root_ + "/xsd/edi-spec.xsd", cacheDir_, diagnostics_);
   return loader_->load(standard, version, folder, base);
 }
 

@@ -1,6 +1,7 @@
 // Finds and loads message definitions from schemas/edi/<standard>/<version>/ (a dictionary.xml
-// and one file per message). Every file is validated against schemas/xsd/edi-spec.xsd with
-// Xerces-C before it is used, so adding a message is adding a file: no code changes.
+// and one file per message), so adding a message is adding a file: no code changes. Every file
+// follows schemas/xsd/edi-spec.xsd before it is used: checked by Xerces-C (a plugin, loaded only
+// then), or stamped in the cache as these exact bytes having passed that check before.
 #pragma once
 
 #include "edi/diagnostic.h"
@@ -17,8 +18,11 @@ class DirectoryLoader;
 
 class SpecCatalog {
  public:
-  // `schemasRoot` holds edi/ and xsd/ (the repository's schemas/ folder).
+  // `schemasRoot` holds edi/ and xsd/ (the repository's schemas/ folder). Stamps of checked
+  // definitions are kept under `cacheDir` (none when empty), by default
+  // DefinitionStamps::defaultCacheDir().
   explicit SpecCatalog(std::string schemasRoot);
+  SpecCatalog(std::string schemasRoot, std::string cacheDir);
   ~SpecCatalog();
 
   // The definitions of one standard and version ("004010", "D96A", "syntax4"), loaded on first
@@ -36,11 +40,12 @@ class SpecCatalog {
   std::unique_ptr<SpecDirectory> load(Standard standard, const std::string& version);
 
   std::string root_;
+  std::string cacheDir_;
   Diagnostics diagnostics_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<SpecDirectory>, std::less<>> loaded_;  // null: tried, failed
-  // One parser with the definition schema's grammar for every directory loaded: building the
-  // grammar again cost ~4.5M instructions per directory.
+  // One loader for every directory loaded: it keeps the schema, its stamps and, once a file needed
+  // it, the schema check with its grammar (building that again cost ~4.5M instructions).
   std::unique_ptr<DirectoryLoader> loader_;
 };
 
