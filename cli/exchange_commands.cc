@@ -1,5 +1,6 @@
 // afterflow receive | watch | inbox list | inbox show | inbox replay
 #include "cli/command.h"
+#include "cli/stop_signal.h"
 #include "edi/spec_catalog.h"
 #include "exchange/intake.h"
 #include "exchange/interchange_store.h"
@@ -9,11 +10,8 @@
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
-#include <Poco/Thread.h>
 
 #include <algorithm>
-#include <atomic>
-#include <csignal>
 #include <iomanip>
 #include <ostream>
 
@@ -73,9 +71,6 @@ class Receive : public Command {
   exchange::ReceiveOptions options_;
 };
 
-std::atomic<bool> stopWatching{false};
-extern "C" void onStopSignal(int) { stopWatching = true; }
-
 class Watch : public Command {
  public:
   std::string name() const override { return "watch"; }
@@ -98,11 +93,10 @@ class Watch : public Command {
     auto database = context.openDatabase();
     edi::SpecCatalog catalog(edi::SpecCatalog::defaultSchemasRoot());
     exchange::Intake intake(*database, catalog);
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGTERM, onStopSignal);
+    StopSignal stop;
     context.out << "watching " << inbox.toString() << "\n" << std::flush;
     bool allApplied = true;
-    while (!stopWatching) {
+    for (;;) {
       // Files a sender is still writing carry a dot or .part; taken files move to done/ or
       // failed/ (their bytes are kept in the database either way).
       std::vector<std::string> files;
@@ -121,8 +115,7 @@ class Watch : public Command {
         Poco::File(path).renameTo(Poco::Path(target, name).toString());
       }
       context.out << std::flush;
-      if (once_) break;
-      for (int i = 0; i < interval_ * 10 && !stopWatching; ++i) Poco::Thread::sleep(100);
+      if (once_ || stop.waitFor(interval_ * 1000)) break;
     }
     if (!once_) context.out << "stopped\n";
     return allApplied ? 0 : 1;

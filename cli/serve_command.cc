@@ -1,5 +1,6 @@
 // afterflow serve: runs the HTTP server until SIGTERM or Ctrl-C.
 #include "cli/command.h"
+#include "cli/stop_signal.h"
 #include "server/http_server.h"
 
 #include <Poco/NumberParser.h>
@@ -40,21 +41,13 @@ class Serve : public Command {
     // Opening may wait on a slow server; until it is open, Ctrl-C keeps its default effect.
     auto database = context.openDatabase({.maxSessions = options_.threads + 4});
 
-    // Block the stop signals before the server's threads start (they inherit the mask), so that
-    // only sigwait below receives them.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    // From here Ctrl-C and SIGTERM stop the server instead of the process.
+    StopSignal stopSignal;
     server::HttpServer server(*database, options_);
     server.start();
     context.out << "afterflow: serving " << server.baseUrl() << " on " << database->displayName()
                 << "; Ctrl-C stops" << std::endl;
-    int received = 0;
-    sigwait(&stopSignals, &received);
-    // A second Ctrl-C or SIGTERM during shutdown ends the process at once.
-    pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);
+    const int received = stopSignal.wait();
     context.out << "afterflow: " << (received == SIGTERM ? "SIGTERM" : "SIGINT") << " received, stopping"
                 << std::endl;
     server.stop();
