@@ -8,6 +8,7 @@
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "edi/segment_program_cache.h"
 #include "edi/spec_catalog.h"
 #include "edi/structure_walker.h"
 #include "edi/validation_report.h"
@@ -20,6 +21,9 @@ struct ValidatorOptions {
   // Clean segments skip the full element check (edi/clean_segment.h). Off only in the tests
   // that prove both paths give the same result.
   bool cleanSegmentFastPath = true;
+  // Within the fast path, the segment definitions compiled into tables (edi/segment_program.h)
+  // answer first. Off only in the tests that compare it with the fast path's element walk.
+  bool compiledSegmentCheck = true;
 };
 
 class Validator : private StructureReport {
@@ -92,6 +96,7 @@ class Validator : private StructureReport {
   std::string edifactDirectoryVersion_;
   const SpecDirectory* edifactDirectory_ = nullptr;
   StructureWalker walker_;
+  SegmentProgramCache programs_;
   const Segment* current_ = nullptr;  // the segment the walker is placing
   bool charsetReported_ = false;
   std::array<bool, 256> allowedBytes_{};
