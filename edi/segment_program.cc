@@ -109,10 +109,9 @@ CleanVerdict SegmentProgram::check(const Segment& segment, const Delimiters& del
     // The full check splits repetitions.
     if (!separatorMasks(text.data(), 0, size, delimiters, seen.elements, seen.components)) return CleanVerdict::undecided;
     seen.elements |= std::uint64_t(1) << size;
-    for (std::size_t k = 0; k < kShapes; ++k) {
-      if (shapes_[k].elements == seen.elements && shapes_[k].components == seen.components) {
-        return recheck(segment, delimiters, shapeValues_[k]);
-      }
+    const std::size_t k = shapeSlot(seen);
+    if (shapes_[k].elements == seen.elements && shapes_[k].components == seen.components) {
+      return recheck(segment, delimiters, shapeValues_[k]);
     }
   }
   // Separators that coincide are the full check's business (a shape is only ever remembered with
@@ -124,9 +123,8 @@ CleanVerdict SegmentProgram::check(const Segment& segment, const Delimiters& del
   ShapeValues values;
   const CleanVerdict verdict = walk(segment, delimiters, values);
   if (verdict == CleanVerdict::clean && size <= kShapeBytes && values.count <= kMaxValuesAt) {
-    shapes_[nextShape_] = seen;
-    shapeValues_[nextShape_] = values;
-    nextShape_ = (nextShape_ + 1) % kShapes;
+    shapes_[shapeSlot(seen)] = seen;
+    shapeValues_[shapeSlot(seen)] = values;
   }
   return verdict;
 }

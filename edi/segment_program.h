@@ -78,7 +78,12 @@ class SegmentProgram {
     std::uint8_t count = 0;
     ValueAt at[kMaxValuesAt];
   };
-  static constexpr std::size_t kShapes = 4;
+  // Direct-mapped by a hash of the shape: a hit costs one comparison, whatever the shape.
+  static constexpr std::size_t kShapes = 16;
+  static std::size_t shapeSlot(const Shape& shape) {
+    return static_cast<std::size_t>(((shape.elements ^ (shape.components * 0x9E3779B97F4A7C15ull)) *
+                                     0xD6E8FEB86659FD93ull) >> 60);
+  }
   static constexpr std::size_t kShapeBytes = 63;
 
   // The walk over the separators; records the Kind::value values in `values` while they fit.
@@ -94,7 +99,6 @@ class SegmentProgram {
   std::vector<CompositeNotes> compositeNotes_;
   Shape shapes_[kShapes];
   ShapeValues shapeValues_[kShapes];
-  std::size_t nextShape_ = 0;  // the one a new shape replaces
 };
 
 }  // namespace edi
