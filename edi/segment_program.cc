@@ -170,6 +170,11 @@ CleanVerdict SegmentProgram::walk(const Segment& segment, const Delimiters& deli
       stops &= stops - 1;
       const std::size_t length = at - start;
       const Slot& s = slots_[slot];
+      // Before the value is checked: in a simple element the component separator is part of the
+      // value, which is then not this token.
+      if (byComponent && s.nextComponent >= kTooMany) {
+        return s.nextComponent == kTooMany ? CleanVerdict::notClean : CleanVerdict::undecided;
+      }
       const bool given = length != 0;
       const bool elementGiven = given || byComponent;
       elementsPresent |= std::uint64_t(elementGiven) << position;
@@ -190,7 +195,6 @@ CleanVerdict SegmentProgram::walk(const Segment& segment, const Delimiters& deli
       start = at + 1;
       if (byComponent) {
         slot = s.nextComponent;
-        if (slot >= kTooMany) return slot == kTooMany ? CleanVerdict::notClean : CleanVerdict::undecided;
       } else {
         slot = firstSlot_[++position];
       }

@@ -101,6 +101,20 @@ BOOST_AUTO_TEST_CASE(the_compiled_check_answers_as_the_element_walk_on_every_fix
   BOOST_TEST(tally.decided - tally.clean > 1000u);
 }
 
+// A simple element takes a component separator as part of its value: with ISA16 '1', "0001" is one
+// value of four characters, not "000" and an empty component (found by the validator's fuzzer).
+BOOST_AUTO_TEST_CASE(a_component_separator_inside_a_simple_element_belongs_to_its_value) {
+  const std::string bytes =
+      "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261101*1200*U*00401*000000101*0*P*1~"
+      "GS*SH*SENDER*RECEIVER*20261101*1200*7*X*004010~ST*856*0001~BSN*00*SHIP1*20261101*1200~HL*1**S~"
+      "SE*4*0001~GE*1*7~IEA*1*000000101~";
+  SegmentProgramCache programs;
+  Tally tally;
+  compare(bytes, programs, tally, "ISA16 '1'");
+  BOOST_TEST(tally.differing == 0u);
+  BOOST_TEST(codesOf(bytes).empty());
+}
+
 // A shape seen clean once decides the next segment of that shape, but values whose bytes matter
 // (dates, times, numbers, code lists) are checked again every time.
 BOOST_AUTO_TEST_CASE(a_remembered_shape_still_checks_dates_times_and_codes_of_each_segment) {
