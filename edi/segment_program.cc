@@ -7,7 +7,8 @@
 
 namespace edi {
 
-SegmentProgram::SegmentProgram(const SegmentDefinition& definition) : definition_(&definition) {
+SegmentProgram::SegmentProgram(const SegmentDefinition& definition, bool rests)
+    : definition_(&definition), rests_(rests) {
   const std::size_t defined = definition.checks.size();
   std::size_t slots = 0;
   for (const ValueCheck& check : definition.checks) slots += check.composite ? check.composite->checks.size() : 1;
@@ -101,6 +102,10 @@ inline bool separatorMasks(const char* text, std::size_t base, std::size_t size,
 }  // namespace
 
 CleanVerdict SegmentProgram::check(const Segment& segment, const Delimiters& delimiters) {
+  if (resting_ != 0) {
+    --resting_;
+    return CleanVerdict::undecided;
+  }
   if (!usable_ || segment.hasRelease()) return CleanVerdict::undecided;
   const std::string_view text = segment.text();
   const std::size_t size = text.size();
@@ -110,9 +115,13 @@ CleanVerdict SegmentProgram::check(const Segment& segment, const Delimiters& del
     if (!separatorMasks(text.data(), 0, size, delimiters, seen.elements, seen.components)) return CleanVerdict::undecided;
     seen.elements |= std::uint64_t(1) << size;
     const std::size_t k = shapeSlot(seen);
-    if (shapes_[k].elements == seen.elements && shapes_[k].components == seen.components) {
-      return recheck(segment, delimiters, shapeValues_[k]);
+    const bool known = shapes_[k].elements == seen.elements && shapes_[k].components == seen.components;
+    misses_ += known ? 0 : 1;
+    if (++checks_ == kRound) {
+      if (misses_ > kRound / 4 && rests_) resting_ = kRest;
+      checks_ = misses_ = 0;
     }
+    if (known) return recheck(segment, delimiters, shapeValues_[k]);
   }
   // Separators that coincide are the full check's business (a shape is only ever remembered with
   // component separators apart from element separators, so such a segment matches none).

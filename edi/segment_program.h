@@ -23,7 +23,9 @@ enum class CleanVerdict {
 
 class SegmentProgram {
  public:
-  explicit SegmentProgram(const SegmentDefinition& definition);
+  // `rests`: whether it stops using shapes for a while where they rarely repeat (below); off only
+  // where every answer is compared with the element walk's (tests, fuzzer).
+  explicit SegmentProgram(const SegmentDefinition& definition, bool rests = true);
 
   // Only for a segment with no control byte (the caller knows); one with a release character is
   // undecided. Not const: it remembers the shapes of clean segments (below).
@@ -99,6 +101,12 @@ class SegmentProgram {
   std::vector<CompositeNotes> compositeNotes_;
   Shape shapes_[kShapes];
   ShapeValues shapeValues_[kShapes];
+  // Shapes pay when they repeat; where they rarely do, walking and remembering costs more than the
+  // element walk. So every kRound checks the misses decide: past a quarter, the next kRest checks
+  // are left undecided (the caller asks isCleanSegment), then shapes get another chance.
+  static constexpr std::uint32_t kRound = 1024, kRest = 65536;
+  bool rests_;
+  std::uint32_t checks_ = 0, misses_ = 0, resting_ = 0;
 };
 
 }  // namespace edi

@@ -3,7 +3,7 @@
 namespace edi {
 
 __attribute__((noinline)) SegmentProgram& SegmentProgramCache::add(const SegmentDefinition& definition) {
-  programs_.push_back(std::make_unique<SegmentProgram>(definition));
+  programs_.push_back(std::make_unique<SegmentProgram>(definition, rests_));
   if (2 * programs_.size() > table_.size()) {
     std::vector<Entry> old(2 * table_.size());
     old.swap(table_);

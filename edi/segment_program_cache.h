@@ -15,7 +15,8 @@ namespace edi {
 // outlives every Validator (and so this cache) that uses it, and a catalog never drops one.
 class SegmentProgramCache {
  public:
-  SegmentProgramCache() : table_(kInitialSize) {}
+  // `rests`: see SegmentProgram.
+  explicit SegmentProgramCache(bool rests = true) : table_(kInitialSize), rests_(rests) {}
 
   SegmentProgram& of(const SegmentDefinition& definition) {
     // Open addressing, linear probing; the table is never more than half full.
@@ -40,6 +41,7 @@ class SegmentProgramCache {
   void insert(const SegmentDefinition* definition, SegmentProgram* program);
 
   std::vector<Entry> table_;
+  bool rests_;
   std::vector<std::unique_ptr<SegmentProgram>> programs_;
 };
 
