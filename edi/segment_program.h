@@ -2,7 +2,8 @@
 // per simple element and per composite component, with its length bounds, what else to check and
 // where the next separator leads. A segment is then checked in one pass over its separators,
 // found as bit masks, instead of walking the definition element by element (edi/clean_segment.h,
-// whose answer it must give whenever it gives one; tests/edi compares the two).
+// whose answer it must give whenever it gives one; tests/edi and the validator fuzzer compare the
+// two). The shapes of clean segments are remembered, so that most segments need not even that walk.
 #pragma once
 
 #include "edi/delimiters.h"
@@ -17,8 +18,8 @@ namespace edi {
 enum class CleanVerdict {
   clean,      // isCleanSegment would say true
   notClean,   // isCleanSegment would say false
-  undecided,  // a case the table does not cover (repetitions, a component separator in a simple
-              // element, more than 63 elements): ask isCleanSegment
+  undecided,  // a case the table does not cover (a release character, repetitions, a component
+              // separator in a simple element, more than 62 elements or slots): ask isCleanSegment
 };
 
 class SegmentProgram {
@@ -30,8 +31,6 @@ class SegmentProgram {
   // Only for a segment with no control byte (the caller knows); one with a release character is
   // undecided. Not const: it remembers the shapes of clean segments (below).
   CleanVerdict check(const Segment& segment, const Delimiters& delimiters);
-
-  const SegmentDefinition& definition() const { return *definition_; }
 
  private:
   // Where a separator after a slot's value leads, besides another slot.
@@ -74,7 +73,7 @@ class SegmentProgram {
   // dates): a segment of a known shape costs one separator scan and those value checks.
   struct Shape {
     std::uint64_t elements = 0;    // the element separators' bits and bit `size`, which no separator has
-    std::uint64_t components = 0;  // 0 and 0: no shape (no segment has an empty tag and no size)
+    std::uint64_t components = 0;  // 0 and 0: none yet (a real shape has bit `size` set)
   };
   struct ShapeValues {
     std::uint8_t count = 0;

@@ -532,8 +532,7 @@ void Validator::messageBody(const Segment& segment) {
   const SegmentDefinition* definition = walker_.place(segment.tag(), *this);
   if (definition == nullptr) return;
   if (options_.cleanSegmentFastPath && !segmentHasControlBytes_) {
-    const CleanVerdict verdict = options_.compiledSegmentCheck ? programs_.of(*definition).check(segment, delimiters_)
-                                                               : CleanVerdict::undecided;
+    const CleanVerdict verdict = programs_.of(*definition).check(segment, delimiters_);
     if (verdict == CleanVerdict::clean) return;
     if (verdict == CleanVerdict::undecided && isCleanSegment(segment, *definition, delimiters_)) return;
   }

@@ -20,10 +20,8 @@ struct ValidatorOptions {
   std::size_t maxSegmentErrorsPerMessage = 99;  // acks carry no more; the rest are counted
   // Clean segments skip the full element check (edi/clean_segment.h). Off only in the tests
   // that prove both paths give the same result.
+  // Within it, the segment definitions compiled into tables (edi/segment_program.h) answer first.
   bool cleanSegmentFastPath = true;
-  // Within the fast path, the segment definitions compiled into tables (edi/segment_program.h)
-  // answer first. Off only in the tests that compare it with the fast path's element walk.
-  bool compiledSegmentCheck = true;
 };
 
 class Validator : private StructureReport {

@@ -83,6 +83,7 @@ BOOST_AUTO_TEST_CASE(the_compiled_check_answers_as_the_element_walk_on_every_fix
   SegmentProgramCache programs(false);  // never resting: every answer is compared
   Tally tally;
   for (const std::string& file : files) compare(readFile(file), programs, tally, file);
+  BOOST_TEST_MESSAGE("decided " << tally.decided << " (clean " << tally.clean << "), undecided " << tally.undecided);
   BOOST_TEST(tally.differing == 0u);
   // It must decide most segments, clean and not (it leaves release characters, repetitions and
   // component separators in simple elements, frequent in fuzz inputs, to the element walk): an
