@@ -94,6 +94,10 @@ bool cleanComposite(std::string_view value, const CompositeDefinition& composite
 
 }  // namespace
 
+bool isCleanValue(std::string_view value, const ValueCheck& check, const ValueRules& rules) {
+  return cleanValue(value, check, rules);
+}
+
 bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition, const Delimiters& delimiters) {
   if (segment.hasRelease()) return false;
   const std::size_t defined = definition.checks.size();

@@ -8,11 +8,15 @@
 #include "edi/delimiters.h"
 #include "edi/message_spec.h"
 #include "edi/segment.h"
+#include "edi/value_check.h"
 
 namespace edi {
 
 // Only for a segment with no release character and no control byte (the caller knows both);
 // for others the answer is false, so that they take the full check.
 bool isCleanSegment(const Segment& segment, const SegmentDefinition& definition, const Delimiters& delimiters);
+
+// The same question for one non-empty value (a simple element or a component) of such a segment.
+bool isCleanValue(std::string_view value, const ValueCheck& check, const ValueRules& rules);
 
 }  // namespace edi

@@ -531,8 +531,11 @@ void Validator::messageBody(const Segment& segment) {
   current_ = &segment;
   const SegmentDefinition* definition = walker_.place(segment.tag(), *this);
   if (definition == nullptr) return;
-  if (options_.cleanSegmentFastPath && !segmentHasControlBytes_ &&
-      isCleanSegment(segment, *definition, delimiters_)) return;
+  if (options_.cleanSegmentFastPath && !segmentHasControlBytes_) {
+    const CleanVerdict verdict = programs_.of(*definition).check(segment, delimiters_);
+    if (verdict == CleanVerdict::clean) return;
+    if (verdict == CleanVerdict::undecided && isCleanSegment(segment, *definition, delimiters_)) return;
+  }
   checkSegment(segment, *definition);
 }
 

@@ -8,6 +8,7 @@
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
 #include "edi/segment.h"
+#include "edi/segment_program_cache.h"
 #include "edi/spec_catalog.h"
 #include "edi/structure_walker.h"
 #include "edi/validation_report.h"
@@ -19,6 +20,7 @@ struct ValidatorOptions {
   std::size_t maxSegmentErrorsPerMessage = 99;  // acks carry no more; the rest are counted
   // Clean segments skip the full element check (edi/clean_segment.h). Off only in the tests
   // that prove both paths give the same result.
+  // Within it, the segment definitions compiled into tables (edi/segment_program.h) answer first.
   bool cleanSegmentFastPath = true;
 };
 
@@ -92,6 +94,7 @@ class Validator : private StructureReport {
   std::string edifactDirectoryVersion_;
   const SpecDirectory* edifactDirectory_ = nullptr;
   StructureWalker walker_;
+  SegmentProgramCache programs_;
   const Segment* current_ = nullptr;  // the segment the walker is placing
   bool charsetReported_ = false;
   std::array<bool, 256> allowedBytes_{};

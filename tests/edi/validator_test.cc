@@ -19,6 +19,7 @@
 
 using namespace edi;
 using edi_fixtures::catalog;
+using edi_fixtures::codesOf;
 using edi_fixtures::readFile;
 
 namespace {
@@ -193,16 +194,6 @@ BOOST_AUTO_TEST_CASE(the_clean_segment_fast_path_gives_the_same_result_as_the_fu
     }
   }
   BOOST_TEST(differing == 0u);
-}
-
-// Reads and validates `bytes`, returning the diagnostics' codes.
-std::vector<std::string> codesOf(const std::string& bytes) {
-  MemoryByteSource source(bytes);
-  Diagnostics diagnostics;
-  checkInterchanges(source, catalog(), diagnostics);
-  std::vector<std::string> codes;
-  for (const Diagnostic& d : diagnostics.items()) codes.push_back(d.code);
-  return codes;
 }
 
 const std::string kIsa4010 =

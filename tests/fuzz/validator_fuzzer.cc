@@ -1,6 +1,8 @@
 // Fuzzes the whole check path: edi::Reader + edi::Validator against the repository's schemas (one static
 // SpecCatalog) with a listener reading every report, then edi::showInterchanges (1 input in 4) into a null stream.
+#include "edi/clean_segment.h"
 #include "edi/file_check.h"
+#include "edi/segment_program_cache.h"
 #include "edi/spec_catalog.h"
 #include "edi/validator.h"
 #include "fuzz_common.h"
@@ -86,6 +88,29 @@ edi::SpecCatalog& catalog() {
   return instance;
 }
 
+// The compiled segment check (edi/segment_program.h) must answer as the element walk
+// (edi/clean_segment.h) wherever it answers: every segment the fast path could see, against the
+// definition of its tag in each directory of its standard. One cache across inputs, so that
+// shapes remembered from one input decide segments of the next.
+void compareCompiledCheck(const edi::Segment& segment, const edi::Reader& reader) {
+  static edi::SegmentProgramCache programs(false);  // never resting: every answer is compared
+  static const edi::SpecDirectory* const directories[] = {
+      catalog().directory(edi::Standard::x12, "004010"),      catalog().directory(edi::Standard::x12, "005010"),
+      catalog().directory(edi::Standard::edifact, "D96A"),    catalog().directory(edi::Standard::edifact, "D01B"),
+      catalog().directory(edi::Standard::edifact, "syntax3"), catalog().directory(edi::Standard::edifact, "syntax4")};
+  if (!segment.printableAscii() || segment.isServiceStringAdvice()) return;
+  for (const edi::SpecDirectory* directory : directories) {
+    if (directory == nullptr || directory->standard != segment.standard()) continue;
+    const edi::SegmentDefinition* definition = directory->segment(segment.tag());
+    if (definition == nullptr) continue;
+    const edi::CleanVerdict verdict = programs.of(*definition).check(segment, reader.delimiters());
+    if (verdict == edi::CleanVerdict::undecided) continue;
+    if ((verdict == edi::CleanVerdict::clean) != edi::isCleanSegment(segment, *definition, reader.delimiters())) {
+      afterflow_fuzz::fail("the compiled segment check and the element walk differ");
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -123,6 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::string_view> parts;
     while (reader.next(segment)) {
       sum += afterflow_fuzz::touchSegment(segment, reader, parts);
+      compareCompiledCheck(segment, reader);
       validator.segment(segment, reader);
     }
     validator.finish();
