@@ -9,7 +9,8 @@
 #   TMPDIR               where the test files go (needs about 4 x MB of space at the peak)
 #
 # For an X12 004010 856 file and an EDIFACT D96A IFTSTA file of MB megabytes each (bench/edi_generate), it
-# runs `edi_bench --mode read`, `edi_bench --mode validate`, then bench-peers/run (x12-parser, node-x12
+# runs `edi_bench --mode read`, `--mode validate` and `--mode ack` (validate, and write the 997 or CONTRL
+# the file asks for), then bench-peers/run (x12-parser, node-x12
 # stream, @stedi/x12-tools 997 / edifact parse+validate, ts-edifact, and the memchr tokenizer), every
 # program timed the same way: /usr/bin/time -f '%e %M' (wall seconds, peak RSS). MB/s = file bytes / 1e6 /
 # wall seconds, start-up included. Then one table per file, with each row's MB/s divided by the fastest
@@ -91,7 +92,7 @@ ours() {
   line=$(grep '^afterflow ' <<<"$out")
   errors=$(awk '{for (i = 2; i <= NF; ++i) if ($i == "errors") print $(i - 1)}' <<<"$line")
   self=$(awk '{for (i = 2; i <= NF; ++i) if ($i == "MB/s") print $(i - 1)}' <<<"$line")
-  if [ "$mode" = validate ] && [ "$errors" != 0 ]; then
+  if [ "$mode" != read ] && [ "$errors" != 0 ]; then
     echo "edi_compare: the validator found $errors errors in $file (the generator should write valid files):" >&2
     grep -v '^TIME ' <<<"$out" >&2
     failed=1
@@ -169,6 +170,7 @@ for i in 0 1; do
   echo "== $kind: afterflow (edi_bench)"
   ours "afterflow edi_bench read" "$file" read "$rows"
   ours "afterflow edi_bench validate" "$file" validate "$rows"
+  ours "afterflow edi_bench ack" "$file" ack "$rows"
   if [ $use_peers = 1 ]; then
     echo "== $kind: peers (bench-peers/run)"
     peers "$file" "$rows"
@@ -190,6 +192,7 @@ for kind in "${kinds[@]}"; do
   : >"$rows"
   ours "read" "$file" read "$rows"
   ours "validate" "$file" validate "$rows"
+  ours "ack" "$file" ack "$rows"
   while IFS=$'\t' read -r mode rate secs rss _ _; do
     small=$(awk -F '\t' -v l="afterflow edi_bench $mode" '$1 == l { print $4 }' "$tmp/rows.$kind")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$mode" "$small" "$rss" "$rate" "$secs" >>"$rss_rows"

@@ -1,13 +1,14 @@
 // Deterministic generator of large, valid EDI interchanges for the benchmarks (edi_bench, edi_compare.sh).
 // Usage: edi_generate x12-856|edifact-iftsta [--mb N] [--out FILE] [--seed S]
 //   x12-856:        one ISA/IEA; GS/GE groups of 500 ST 856 (004010) ship notices with HL S/O/P/I loops.
-//   edifact-iftsta: UNA, UNB (UNOC:3), IFTSTA D:96A:UN messages, UNZ.
+//   edifact-iftsta: UNA, then UNB (UNOC:3), IFTSTA D:96A:UN messages, UNZ: one interchange per 999,999 messages.
 // Sizes are decimal megabytes (N * 1,000,000 bytes; the file ends at the first message boundary past it).
 // Every segment terminator is followed by '\n'. Envelope counts and control numbers are exact.
 // The output depends only on the arguments: the random stream is splitmix64 with a fixed default seed,
 // and every number is formatted by hand (no std:: distributions, no floating point, no locale).
 // Validity is defined by schemas/edi/x12/004010/856.xml and schemas/edi/edifact/D96A/IFTSTA.xml with
 // their dictionaries; check with `afterflow edi validate FILE`.
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -360,16 +361,25 @@ void status_report(Message& m, Random& r, std::uint64_t number) {
 }
 
 std::uint64_t edifact_iftsta(Output& out, Random& r, std::uint64_t target) {
-  constexpr const char* kReference = "IC0000001";
+  // UNZ01 counts at most 999,999 messages (n..6): a larger file (about 850 MB and up) holds
+  // several interchanges, each with its own control reference.
+  constexpr std::uint64_t kPerInterchange = 999999;
   out.write("UNA:+.? '\n");
-  out.write(std::string("UNB+UNOC:3+") + kSender + ":14+" + kReceiver + ":14+230101:1200+" + kReference + "'\n");
   Message m('+', '\'');
   std::uint64_t messages = 0;
-  while (out.bytes() < target) {
-    status_report(m, r, ++messages);
-    out.write(m.text());
+  for (std::uint64_t interchange = 1; out.bytes() < target; ++interchange) {
+    std::string reference = std::to_string(interchange);
+    reference.insert(0, 7 - std::min<std::size_t>(7, reference.size()), '0');
+    reference.insert(0, "IC");
+    out.write(std::string("UNB+UNOC:3+") + kSender + ":14+" + kReceiver + ":14+230101:1200+" + reference + "'\n");
+    std::uint64_t inInterchange = 0;
+    while (inInterchange < kPerInterchange && out.bytes() < target) {
+      status_report(m, r, ++messages);
+      ++inInterchange;
+      out.write(m.text());
+    }
+    out.write("UNZ+" + std::to_string(inInterchange) + "+" + reference + "'\n");
   }
-  out.write("UNZ+" + std::to_string(messages) + "+" + kReference + "'\n");
   return messages;
 }
 

@@ -12,6 +12,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace edi {
 
@@ -41,7 +42,7 @@ class AckWriter : public ValidationListener {
 
  private:
   class Spool;
-  void segment(Spool& to, std::initializer_list<std::string> elements);
+  void segment(Spool& to, std::initializer_list<std::string_view> elements);
   void x12MessageAck(const MessageReport& message);
   void edifactMessageAck(Spool& to, const MessageReport& message);
   void edifactGroupAck(const GroupReport& group);
@@ -60,6 +61,7 @@ class AckWriter : public ValidationListener {
   std::uint32_t setsInInterchange_ = 0;
   std::uint32_t groupsInAck_ = 0;
   std::uint32_t written_ = 0;
+  std::string line_;  // the segment being written
 };
 
 }  // namespace edi
