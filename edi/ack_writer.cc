@@ -65,8 +65,8 @@ class AckWriter::Spool {
   }
 
  private:
-  // Small: a large ack is cheaper through the page cache of a temporary file than grown in memory
-  // (the growing string's copies and first-touch faults were 15% of an ack run of 100 MB).
+  // Small: past it an ack goes through the page cache of a temporary file, so that even a large
+  // one adds little to the process's memory (a 100 MB IFTSTA's CONTRL: 12.1 -> 8.9 MB peak).
   static constexpr std::size_t kMemoryLimit = std::size_t(256) << 10;
   static constexpr std::size_t kFileBuffer = std::size_t(64) << 10;
   std::string memory_;
