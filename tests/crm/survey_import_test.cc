@@ -45,6 +45,14 @@ SurveyImportOutcome replay(CrmFixture& f, std::int64_t runId) {
   return outcome;
 }
 
+// ANNA (also loyalty id LOY-77) and BEN; returns ANNA's party id.
+std::int64_t customersOfTheExport(CrmFixture& f) {
+  const std::int64_t anna = f.customer("ANNA");
+  f.customer("BEN");
+  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+  return anna;
+}
+
 std::int64_t answersOf(CrmFixture& f, const std::string& sourceKey) {
   std::int64_t count = 0;
   f.session << "SELECT COUNT(*) FROM survey_response WHERE source_key = ?", bind(sourceKey), into(count), now;
@@ -57,9 +65,7 @@ BOOST_AUTO_TEST_SUITE(survey_import)
 
 BOOST_AUTO_TEST_CASE(a_survey_export_imports_once_and_rejects_bad_rows_with_line_and_reason) {
   CrmFixture f;
-  const std::int64_t anna = f.customer("ANNA");
-  f.customer("BEN");
-  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+  const std::int64_t anna = customersOfTheExport(f);
 
   const SurveyImportOutcome first = importText(f, kExport);
   BOOST_TEST(first.rows == 11);  // the blank line is no row
@@ -123,9 +129,7 @@ BOOST_AUTO_TEST_CASE(a_row_saved_in_latin1_is_refused_with_its_column_and_the_ot
 
 BOOST_AUTO_TEST_CASE(refused_rows_are_kept_with_their_line_the_row_as_it_stood_and_the_reason) {
   CrmFixture f;
-  const std::int64_t anna = f.customer("ANNA");
-  f.customer("BEN");
-  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+  customersOfTheExport(f);
   const SurveyImportOutcome outcome = importText(f, kExport);
 
   SurveyImportRuns runs(f.session);
@@ -151,9 +155,7 @@ BOOST_AUTO_TEST_CASE(refused_rows_are_kept_with_their_line_the_row_as_it_stood_a
 
 BOOST_AUTO_TEST_CASE(a_replay_after_the_fix_applies_the_refused_answer_once_and_keeps_the_rest_refused) {
   CrmFixture f;
-  const std::int64_t anna = f.customer("ANNA");
-  f.customer("BEN");
-  f.session << "INSERT INTO party_identifier (party_id, scheme, value) VALUES (?, 'loyalty', 'LOY-77')", bind(anna), now;
+  customersOfTheExport(f);
   const SurveyImportOutcome first = importText(f, kExport);
   BOOST_TEST(answersOf(f, "R6") == 0);
 
