@@ -24,7 +24,8 @@ std::int64_t surveyRunId(const std::vector<std::string>& arguments) {
   return id;
 }
 
-std::optional<crm::SurveyImportRun> findRun(const CommandContext& context, Poco::Data::Session& session, std::int64_t id) {
+std::optional<crm::SurveyImportRun> findRun(const CommandContext& context, Poco::Data::Session& session,
+                                            std::int64_t id) {
   auto run = crm::SurveyImportRuns(session).find(id);
   if (!run) context.err << "no survey import run " << id << "\n";
   return run;

@@ -115,7 +115,8 @@ class RunRecorder {
         bind(csv::escapeInvalidUtf8(fileName)), bind(csv::escapeInvalidUtf8(header)), bind(replayed),
         bind(store::currentTimestamp()), into(outcome_.runId), now;
     rejects_ = std::make_unique<store::BulkInserter>(
-        session_, "survey_import_reject", std::vector<std::string>{"run_id", "line_no", "raw_text", "raw_bytes", "reason"});
+        session_, "survey_import_reject",
+        std::vector<std::string>{"run_id", "line_no", "raw_text", "raw_bytes", "reason"});
   }
 
   SurveyImportOutcome& outcome() { return outcome_; }

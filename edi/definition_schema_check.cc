@@ -68,8 +68,8 @@ struct ProblemSink {
     auto& sink = *static_cast<ProblemSink*>(self);
     Location where;
     where.line = static_cast<std::uint32_t>(line);
-    sink.diagnostics.error(sink.code, sink.file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + reason,
-                           where);
+    sink.diagnostics.error(
+        sink.code, sink.file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + reason, where);
   }
 };
 

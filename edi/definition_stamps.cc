@@ -26,7 +26,8 @@ std::string sha256(std::string_view prefix, std::string_view bytes) {
 }  // namespace
 
 DefinitionStamps::DefinitionStamps(std::string cacheDir, std::string_view xsd)
-    : folder_(cacheDir.empty() ? std::string() : cacheDir + "/edi-definitions"), schemaDigest_(sha256(kStampFormat, xsd)) {}
+    : folder_(cacheDir.empty() ? std::string() : cacheDir + "/edi-definitions"),
+      schemaDigest_(sha256(kStampFormat, xsd)) {}
 
 std::string DefinitionStamps::defaultCacheDir() {
   const std::string chosen = Poco::Environment::get("AFTERFLOW_CACHE_DIR", "");

@@ -42,7 +42,8 @@ SegmentProgram::SegmentProgram(const SegmentDefinition& definition, bool rests)
     for (std::size_t c = 0; c < composite.checks.size(); ++c) {
       addSlot(composite.checks[c]);
       if (composite.checks[c].mandatory) required |= std::uint64_t(1) << (first + c);
-      slots_.back().nextComponent = c + 1 < composite.checks.size() ? static_cast<std::uint8_t>(first + c + 1) : kTooMany;
+      slots_.back().nextComponent =
+          c + 1 < composite.checks.size() ? static_cast<std::uint8_t>(first + c + 1) : kTooMany;
     }
     for (std::size_t s = first; s < slots_.size(); ++s) slots_[s].required = required;
     if (!composite.notes.empty()) {
