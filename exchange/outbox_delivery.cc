@@ -1,5 +1,7 @@
 #include "exchange/outbox_delivery.h"
 
+#include "logistics/partner_directory.h"
+
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -51,6 +53,28 @@ std::string deliverToOutbox(const std::string& directory, const std::string& nam
   writeDurably(part, bytes);
   Poco::File(part).renameTo(path);
   return path;
+}
+
+std::string deliverKept(InterchangeStore& store, const InterchangeRecord& record, const std::string& bytes,
+                        const std::string& directory) {
+  if (record.deliveredAt) return Poco::Path(directory).append(record.fileName).toString();
+  const std::string path = deliverToOutbox(directory, record.fileName, bytes);
+  store.markDelivered(record.id);
+  return path;
+}
+
+std::vector<std::string> deliverWaiting(store::Database& database) {
+  InterchangeStore store(database);
+  std::vector<std::string> written;
+  Poco::Data::Session session = database.session();
+  logistics::PartnerDirectory partners(session);
+  for (const InterchangeRecord& record : store.undelivered(1000)) {
+    if (!record.partnerId) continue;
+    const auto partner = partners.find(*record.partnerId);
+    if (!partner || !partner->outboxDirectory) continue;
+    written.push_back(deliverKept(store, record, store.readAll(record.id), *partner->outboxDirectory));
+  }
+  return written;
 }
 
 }  // namespace exchange
