@@ -190,6 +190,11 @@ class ImportPosShow : public Command {
     context.out << rows << " refused rows of run " << run.id << " written to " << *rejectsPath_
                 << (run.header ? " after the file's header" : "") << "; fix them and import the file again"
                 << (run.mappingFile ? " with --mapping " + *run.mappingFile : "") << "\n";
+    // A reject of the file as a whole (a header without a mapped column) has no row to write.
+    if (static_cast<std::int64_t>(rows) < run.rejected) {
+      context.out << run.rejected - static_cast<std::int64_t>(rows) << " rejects have no row to write: import pos-show "
+                  << run.id << " shows them\n";
+    }
     return 0;
   }
 

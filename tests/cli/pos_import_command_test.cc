@@ -199,4 +199,21 @@ BOOST_AUTO_TEST_CASE(refused_rows_written_by_pos_show_fixed_and_imported_again_b
   BOOST_TEST(count(test.database(), "SELECT COUNT(*) FROM sale") == 4);
 }
 
+BOOST_AUTO_TEST_CASE(pos_show_says_which_rejects_have_no_row_to_write) {
+  TestDatabase test;
+  Poco::TemporaryFile file;
+  {
+    Poco::FileOutputStream out(file.path());
+    out << "store,receipt\nSTORE-7,R-1\n";  // no column the mapping needs for a SKU
+  }
+  runAfterflow({"--db", test.url(), "import", "pos", file.path(), "--mapping", kMappings + "/vendor-a.ini"});
+  Poco::TemporaryFile rejects;
+  const ProgramResult show = runAfterflow({"--db", test.url(), "import", "pos-show", "1", "--rejects", rejects.path()});
+  BOOST_TEST(show.exitCode == 0, show.err);
+  BOOST_TEST(show.out.find("0 refused rows of run 1") != std::string::npos, show.out);
+  BOOST_TEST(show.out.find("1 rejects have no row to write: import pos-show 1 shows them") != std::string::npos,
+             show.out);
+  BOOST_TEST(bytesOf(rejects.path()) == "store,receipt\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
