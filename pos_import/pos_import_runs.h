@@ -1,7 +1,6 @@
-// Reading back what POS imports kept (pos_import_run, pos_import_reject): the runs, each run's
-// rejects with where, why and the text as it stood in the file, and a CSV run's refused rows
-// written out again, header first, as a file to fix and import once more. Written only by
-// pos_import/pos_importer.h.
+// Reading back what POS imports (pos_import/pos_importer.h) kept: the runs, each run's rejects with
+// where, why and the text as it stood in the file, and a CSV run's refused rows written out again,
+// header first, as a file to fix and import once more.
 #pragma once
 
 #include "store/database.h"
