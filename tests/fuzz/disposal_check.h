@@ -1,12 +1,14 @@
 // What the disposal document targets check of a read document: every field of every entry and
-// diagnostic is read, records come only without errors, and the record checks that need no
-// database (logistics::checkDisposalRecord) run on each, as the apply would.
+// diagnostic is read, records come only without errors, every date given is in the stored form,
+// and the record checks that need no database (logistics::checkDisposalRecord) run on each, as
+// the apply would.
 #pragma once
 
 #include "edi/diagnostic.h"
 #include "exchange/disposal_document.h"
 #include "fuzz_check.h"
 #include "logistics/disposal_record.h"
+#include "logistics/timestamp_text.h"
 
 #include <cstdint>
 
@@ -27,6 +29,9 @@ inline std::uint64_t touchDisposal(const exchange::DisposalDocument& document, c
            logistics::quantityBasisName(r.basis)[0] + touch(r.operationCode) + touch(r.permitNumber) +
            touchOptional(r.certificateNumber) + touchOptional(r.receivedAt) + touchOptional(r.treatedAt) +
            touchOptional(r.certificateIssuedAt);
+    for (const auto* stamp : {&r.receivedAt, &r.treatedAt, &r.certificateIssuedAt}) {
+      if (*stamp && !logistics::isStoredTimestamp(**stamp)) fail("a disposal date that is not in the stored form");
+    }
     for (const std::string& serial : r.serialNumbers) sum += touch(serial);
     for (const logistics::Problem& problem : logistics::checkDisposalRecord(r)) sum += touch(problem.describe());
   }

@@ -1,11 +1,13 @@
 // Fuzzes what `import shipments` does to a file before the database: csv::Reader, the header
 // into ShipmentColumns, each record into a shipment or its problems (exchange::shipmentRow),
-// and logistics::checkShipment on each shipment (seeds: corpus/shipment_rows, dictionary
-// shipment_rows.dict). The parties are a fixed set, as loadParties would give them; the
-// last input byte's low bit says whether the import names a default client.
+// and logistics::checkShipment on each shipment, whose dates must be in the stored form
+// (seeds: corpus/shipment_rows, dictionary shipment_rows.dict). The parties are a fixed set,
+// as loadParties would give them; the last input byte's low bit says whether the import names
+// a default client.
 #include "csv_record_check.h"
 #include "exchange/shipment_rows.h"
 #include "logistics/shipment_book.h"
+#include "logistics/timestamp_text.h"
 
 #include <sstream>
 
@@ -30,6 +32,9 @@ std::uint64_t touchShipment(const logistics::Shipment& s) {
                       touchOptional(s.plannedShipDate) + touchOptional(s.shipDate) + touchOptional(s.plannedDelivery) +
                       touchOptional(s.promisedDelivery) + touchOptional(s.actualDelivery) +
                       static_cast<std::uint64_t>(s.status);
+  for (const auto* stamp : {&s.plannedShipDate, &s.shipDate, &s.plannedDelivery, &s.promisedDelivery, &s.actualDelivery}) {
+    if (*stamp && !logistics::isStoredTimestamp(**stamp)) afterflow_fuzz::fail("a shipment date not in the stored form");
+  }
   for (const logistics::ShipmentLine& line : s.lines) {
     sum += static_cast<std::uint64_t>(line.lineNo) + touchOptional(line.sku) + touchOptional(line.description) +
            static_cast<std::uint64_t>(line.quantityShipped > 0) + touch(line.unit);
