@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,28 @@ class CsvRecordCheck {
  private:
   std::string_view input_;
   std::uint64_t nextOffset_ = 0;
+};
+
+// csv::Reader on a fuzz input, each record checked as it comes; `sum` holds what was touched.
+class CheckedCsvReader {
+ public:
+  CheckedCsvReader(const std::uint8_t* data, std::size_t size)
+      : input_(reinterpret_cast<const char*>(data), size), in_(input_), reader_(in_), check_(input_) {}
+
+  bool next(csv::Record& record) {
+    if (!reader_.next(record)) return false;
+    sum += check_.check(record);
+    return true;
+  }
+  const csv::Reader& reader() const { return reader_; }
+
+  std::uint64_t sum = 0;
+
+ private:
+  std::string input_;
+  std::istringstream in_;
+  csv::Reader reader_;
+  CsvRecordCheck check_;
 };
 
 }  // namespace afterflow_fuzz
