@@ -1,5 +1,6 @@
 #include "pos_import/poslog_reader.h"
 
+#include "crm/sales_ledger.h"
 #include "pos_import/pos_values.h"
 
 #include <Poco/Exception.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <initializer_list>
 #include <memory>
 
@@ -73,7 +75,8 @@ std::optional<std::string> optional(std::string text) {
 
 class TransactionReader {
  public:
-  explicit TransactionReader(SaleSink& sink) : sink_(sink) {}
+  // `reader` stands on the Transaction element being read while read() runs.
+  TransactionReader(SaleSink& sink, xmlTextReaderPtr reader) : sink_(sink), reader_(reader) {}
 
   void read(const xmlNode* transaction, std::uint64_t index) {
     location_ = "element /POSLog/Transaction[" + std::to_string(index) + "] (line " +
@@ -205,15 +208,38 @@ class TransactionReader {
       sale.customer.postalCode = optional(firstText(address, {"PostalCode"}));
       sale.customer.country = optional(firstText(address, {"CountryCode", "Country"}));
     }
+    if (auto refusal = crm::checkSale(sale)) return reject("refused: " + *refusal);
     sink_.sale(std::move(sale), location_);
   }
 
  private:
-  void reject(const std::string& reason) { sink_.reject({location_, reason, ""}); }
+  // The element as it stands in the file (serialised again by libxml2, in UTF-8), taken only
+  // here: a transaction that imports never pays for it.
+  void reject(const std::string& reason) {
+    std::unique_ptr<xmlChar, void (*)(void*)> outer(xmlTextReaderReadOuterXml(reader_), xmlFree);
+    sink_.reject({location_, reason, outer ? reinterpret_cast<const char*>(outer.get()) : "", {}});
+  }
 
   SaleSink& sink_;
+  xmlTextReaderPtr reader_;
   std::string location_;
 };
+
+// Line `number` of the file (1-based), for a parse error, where there is no element to keep;
+// read a byte at a time, since a POSLog may be one long line (past kMaxRawKept: the sink cuts).
+std::string lineOfFile(const std::string& path, int number) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  int at = 1;
+  for (char c; at <= number && in.get(c);) {
+    if (c == '\n') {
+      ++at;
+    } else if (at == number && line.size() <= kMaxRawKept) {
+      line += c;
+    }
+  }
+  return line;
+}
 
 struct ParseError {
   std::string message;
@@ -243,7 +269,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
   ParseError parseError;
   xmlTextReaderSetStructuredErrorHandler(reader.get(), collectError, &parseError);
 
-  TransactionReader transactions(sink);
+  TransactionReader transactions(sink, reader.get());
   std::uint64_t index = 0, consumed = 0;
   bool rootSeen = false;
   int status = xmlTextReaderRead(reader.get());
@@ -259,7 +285,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
         const char* uri = reinterpret_cast<const char*>(xmlTextReaderConstNamespaceUri(reader.get()));
         sink.reject({"element /" + std::string(local) + " (line 1)",
                      "not an ARTS POSLog document: root element " + std::string(local) + (uri ? " in " + std::string(uri) : ""),
-                     ""});
+                     lineOfFile(path, xmlTextReaderGetParserLineNumber(reader.get())), {}});
         return;
       }
     }
@@ -277,7 +303,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
   if (status < 0 || !parseError.message.empty()) {
     sink.reject({"line " + std::to_string(parseError.line) + (index ? " (in or after Transaction[" + std::to_string(index) + "])" : ""),
                  "malformed XML, reading stopped here: " + (parseError.message.empty() ? "parse error" : parseError.message),
-                 ""});
+                 parseError.line > 0 ? lineOfFile(path, parseError.line) : std::string(), {}});
   }
   sink.progress(bytesConsumed(reader.get(), consumed));
 }

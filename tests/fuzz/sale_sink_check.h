@@ -55,10 +55,11 @@ class CheckingSaleSink : public pos_import::SaleSink {
   void reject(pos_import::Reject reject) override {
     ++rejects;
     if (reject.location.empty() || reject.reason.empty()) fail("a reject without a location or a reason");
-    sum += touch(reject.location) + touch(reject.reason) + touch(reject.raw);
+    sum += touch(reject.location) + touch(reject.reason) + touch(reject.raw) + touch(reject.readable);
   }
 
   void skipped() override { ++skips; }
+  void header(const std::string& raw) override { sum += touch(raw); }
 
   void progress(std::uint64_t bytesRead) override {
     if (bytesRead < lastProgress_) fail("progress went backwards");

@@ -20,6 +20,7 @@ struct RecordingSink : pos_import::SaleSink {
   void sale(crm::Sale&& sale, std::string) override { sales.push_back(std::move(sale)); }
   void reject(pos_import::Reject reject) override { rejects.push_back(std::move(reject)); }
   void skipped() override {}
+  void header(const std::string&) override {}
   void progress(std::uint64_t bytesRead) override { progress_.push_back(bytesRead); }
 };
 
