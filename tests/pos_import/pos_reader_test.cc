@@ -15,13 +15,13 @@ namespace {
 struct RecordingSink : pos_import::SaleSink {
   std::vector<crm::Sale> sales;
   std::vector<pos_import::Reject> rejects;
-  std::vector<std::uint64_t> progress_;
+  std::vector<std::uint64_t> progressReports;
 
   void sale(crm::Sale&& sale, std::string) override { sales.push_back(std::move(sale)); }
   void reject(pos_import::Reject reject) override { rejects.push_back(std::move(reject)); }
   void skipped() override {}
   void header(const std::string&) override {}
-  void progress(std::uint64_t bytesRead) override { progress_.push_back(bytesRead); }
+  void progress(std::uint64_t bytesRead) override { progressReports.push_back(bytesRead); }
 };
 
 struct ReaderFixture {
@@ -61,8 +61,8 @@ BOOST_AUTO_TEST_CASE(a_poslog_that_cannot_be_decoded_reports_no_progress_beyond_
   const std::string content = "<?xml encoding=\"UTF7\"><I<r>7<I>7<I";
   RecordingSink sink;
   pos_import::readPosLog(write("undecodable.xml", content), sink);
-  BOOST_REQUIRE(!sink.progress_.empty());
-  for (std::uint64_t bytes : sink.progress_) BOOST_TEST(bytes <= content.size());
+  BOOST_REQUIRE(!sink.progressReports.empty());
+  for (std::uint64_t bytes : sink.progressReports) BOOST_TEST(bytes <= content.size());
   BOOST_TEST(sink.sales.empty());
 }
 
