@@ -336,7 +336,9 @@ class CsvImport {
       line.disposalMethod = optionalText(CsvField::disposal);
     }
     line.serialNumber = optionalText(CsvField::serial);
-    sale_.totalCents += line.amountCents;
+    const auto total = addCents(sale_.totalCents, line.amountCents);
+    if (!total) return std::string("the transaction's amounts add up beyond any amount");
+    sale_.totalCents = *total;
     sale_.lines.push_back(std::move(line));
     return std::nullopt;
   }

@@ -148,7 +148,9 @@ class TransactionReader {
         if (!amount) return reject(where + ": ExtendedAmount '" + extended + "' is not an amount");
         line.amountCents = *amount;
       } else if (line.unitPriceCents) {
-        line.amountCents = static_cast<std::int64_t>(static_cast<double>(*line.unitPriceCents) * *parsedQuantity);
+        const auto amount = amountCents(*line.unitPriceCents, *parsedQuantity);
+        if (!amount) return reject(where + ": Quantity '" + quantity + "' at '" + price + "' is beyond any amount");
+        line.amountCents = *amount;
       } else {
         return reject(where + ": neither ExtendedAmount nor a unit price");
       }
@@ -164,7 +166,9 @@ class TransactionReader {
         line.returnReason = optional(content(reason));
         if (!line.returnReason) line.returnReason = optional(firstText(goods, {"ReasonCode"}, true));
       }
-      total += line.amountCents;
+      const auto sum = addCents(total, line.amountCents);
+      if (!sum) return reject(where + ": the lines' amounts add up beyond any amount");
+      total = *sum;
       sale.lines.push_back(std::move(line));
     }
     if (sale.lines.empty()) {
@@ -249,6 +253,13 @@ void collectError(void* context, xmlErrorPtr error) {
   parseError->line = error->line;
 }
 
+// How far into the file the reader is. libxml2 answers -1 once it could not decode the input (a
+// file not in the encoding it declares): progress then stays where it was, not at 2^64 - 1.
+std::uint64_t bytesConsumed(xmlTextReaderPtr reader, std::uint64_t before) {
+  const long consumed = xmlTextReaderByteConsumed(reader);
+  return consumed < 0 ? before : static_cast<std::uint64_t>(consumed);
+}
+
 }  // namespace
 
 void readPosLog(const std::string& path, SaleSink& sink) {
@@ -259,7 +270,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
   xmlTextReaderSetStructuredErrorHandler(reader.get(), collectError, &parseError);
 
   TransactionReader transactions(sink, reader.get());
-  std::uint64_t index = 0;
+  std::uint64_t index = 0, consumed = 0;
   bool rootSeen = false;
   int status = xmlTextReaderRead(reader.get());
   while (status == 1) {
@@ -283,7 +294,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
       const xmlNode* node = xmlTextReaderExpand(reader.get());
       if (node == nullptr) break;  // the subtree is malformed: reported below
       transactions.read(node, index);
-      if (index % 256 == 0) sink.progress(static_cast<std::uint64_t>(xmlTextReaderByteConsumed(reader.get())));
+      if (index % 256 == 0) sink.progress(consumed = bytesConsumed(reader.get(), consumed));
       status = xmlTextReaderNext(reader.get());  // frees the expanded subtree as the reader moves on
       continue;
     }
@@ -294,7 +305,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
                  "malformed XML, reading stopped here: " + (parseError.message.empty() ? "parse error" : parseError.message),
                  parseError.line > 0 ? lineOfFile(path, parseError.line) : std::string(), {}});
   }
-  sink.progress(static_cast<std::uint64_t>(xmlTextReaderByteConsumed(reader.get())));
+  sink.progress(bytesConsumed(reader.get(), consumed));
 }
 
 }  // namespace pos_import
