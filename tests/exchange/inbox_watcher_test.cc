@@ -30,6 +30,13 @@ struct Inbox {
   std::string at(const std::string& name) const { return path + "/" + name; }
   void put(const std::string& name, const std::string& source) const { Poco::File(source).copyTo(at(name)); }
   bool has(const std::string& name) const { return Poco::File(at(name)).exists(); }
+  // The claim directory of the watcher process `pid`, holding a ship notice it had claimed.
+  std::string claimedBy(int pid) const {
+    const std::string claims = at(".claimed-" + std::to_string(pid));
+    Poco::File(claims).createDirectories();
+    Poco::File(fixture("client_856.edi")).copyTo(claims + "/notice.edi");
+    return claims;
+  }
 };
 
 std::vector<WatchedFile> takeAll(InboxWatcher& watcher) {
@@ -106,9 +113,7 @@ BOOST_AUTO_TEST_CASE(a_file_claimed_by_a_watcher_that_died_is_taken_back_and_rec
   Poco::ProcessHandle ended = Poco::Process::launch("/bin/true", noArguments);
   const int pid = ended.wait() == 0 ? ended.id() : 0;
   BOOST_REQUIRE(pid > 0);
-  const std::string claims = inbox.at(".claimed-" + std::to_string(pid));
-  Poco::File(claims).createDirectories();
-  Poco::File(fixture("client_856.edi")).copyTo(claims + "/notice.edi");
+  const std::string claims = inbox.claimedBy(pid);
 
   InboxWatcher watcher(intake, inbox.path);
   BOOST_TEST(!Poco::File(claims).exists());
@@ -123,9 +128,7 @@ BOOST_AUTO_TEST_CASE(a_claim_of_a_running_watcher_is_left_alone) {
   Partners partners;
   Intake intake(partners.database(), catalog());
   Inbox inbox;
-  const std::string claims = inbox.at(".claimed-" + std::to_string(::getppid()));  // runs: our parent
-  Poco::File(claims).createDirectories();
-  Poco::File(fixture("client_856.edi")).copyTo(claims + "/notice.edi");
+  const std::string claims = inbox.claimedBy(::getppid());  // runs: our parent
 
   InboxWatcher watcher(intake, inbox.path);
   BOOST_TEST(takeAll(watcher).empty());
