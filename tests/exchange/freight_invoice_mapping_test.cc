@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(a_210_whose_total_charges_disagree_with_the_amount_due_is_r
   Intake intake(partners.database(), catalog());
   BOOST_REQUIRE(intake.receive(fixture("client_856.edi")).status == InterchangeStatus::applied);
   const IntakeReport report = intake.receive(variant(partners, "carrier_210.edi", {{"L3*44.1*G***125000~", "L3*44.1*G***120000~"}}));
-  requireFailed(report, "message 1 (210 0001)", "L305 total charges '120000' differ from B307 net amount due 1250.00");
+  requireFailed(report, "message 1 (210 0001): segment 14 (L3), element L305",
+                "total charges '120000' differ from B307 net amount due 1250.00");
   BOOST_TEST(partners.count("SELECT count(*) FROM freight_invoice") == 0);
   BOOST_TEST(!shipmentBy(partners, "BOL-1001").freightCostCents.has_value());
 }
