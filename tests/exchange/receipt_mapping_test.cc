@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 using namespace exchange;
+using exchange_test::applied;
 using exchange_test::catalog;
 using exchange_test::fixture;
 using exchange_test::Partners;
@@ -14,13 +15,6 @@ using exchange_test::readFile;
 using exchange_test::variant;
 
 namespace {
-
-IntakeReport applied(Intake& intake, const std::string& path) {
-  const IntakeReport report = intake.receive(path);
-  BOOST_TEST_MESSAGE(report.summary);
-  BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
-  return report;
-}
 
 std::int64_t shipmentBy(Partners& partners, logistics::ReferenceKind kind, const std::string& reference) {
   Poco::Data::Session session = partners.database().session();

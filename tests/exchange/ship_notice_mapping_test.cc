@@ -1,32 +1,22 @@
 #include "exchange/intake.h"
 
-#include "logistics/shipment_book.h"
 #include "tests/exchange/exchange_fixture.h"
 
 #include <boost/test/unit_test.hpp>
 
 using namespace exchange;
+using exchange_test::applied;
 using exchange_test::catalog;
-using exchange_test::fixture;
 using exchange_test::Partners;
+using exchange_test::shipmentByBillOfLading;
 using exchange_test::variant;
 
 namespace {
 
-logistics::Shipment shipmentBy(Partners& partners, const std::string& billOfLading) {
-  Poco::Data::Session session = partners.database().session();
-  logistics::ShipmentBook book(session);
-  const auto ids = book.idsByReference(logistics::ReferenceKind::bill_of_lading, billOfLading);
-  BOOST_REQUIRE_EQUAL(ids.size(), 1u);
-  return *book.find(ids.front());
-}
-
 logistics::Shipment appliedNotice(Partners& partners, const std::string& path, const std::string& billOfLading) {
   Intake intake(partners.database(), catalog());
-  const IntakeReport report = intake.receive(path);
-  BOOST_TEST_MESSAGE(report.summary);
-  BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
-  return shipmentBy(partners, billOfLading);
+  applied(intake, path);
+  return shipmentByBillOfLading(partners, billOfLading);
 }
 
 // Failed with the reason naming the message, then the segment and element; no shipment kept,

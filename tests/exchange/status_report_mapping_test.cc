@@ -1,25 +1,17 @@
 #include "exchange/intake.h"
 
-#include "logistics/event_log.h"
-#include "logistics/shipment_book.h"
 #include "tests/exchange/exchange_fixture.h"
 
 #include <boost/test/unit_test.hpp>
 
 using namespace exchange;
+using exchange_test::applied;
 using exchange_test::catalog;
 using exchange_test::fixture;
 using exchange_test::Partners;
 using exchange_test::variant;
 
 namespace {
-
-IntakeReport applied(Intake& intake, const std::string& path) {
-  const IntakeReport report = intake.receive(path);
-  BOOST_TEST_MESSAGE(report.summary);
-  BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
-  return report;
-}
 
 // The carrier's 214 again, as carriers resend it: the same events under a new interchange
 // control number (and so other bytes).
