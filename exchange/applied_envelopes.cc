@@ -14,7 +14,7 @@ AppliedEnvelopes::Key AppliedEnvelopes::keyOf(const MessageDocument& document) {
           csv::escapeInvalidUtf8(document.interchangeControl)};
 }
 
-std::optional<std::int64_t> AppliedEnvelopes::appliedBy(const MessageDocument& document) {
+bool AppliedEnvelopes::appliedBefore(const MessageDocument& document) {
   const Key key = keyOf(document);
   auto found = seen_.find(key);
   if (found == seen_.end()) {
@@ -23,15 +23,21 @@ std::optional<std::int64_t> AppliedEnvelopes::appliedBy(const MessageDocument& d
     session_ << "SELECT interchange_id FROM interchange_envelope WHERE standard = ? AND sender_id = ? "
                 "AND control_number = ? AND interchange_id <> ?",
         bind(standard), bind(sender), bind(control), bind(interchangeId_), into(ids), now;
-    found = seen_.emplace(key, ids.empty() ? std::nullopt : std::optional<std::int64_t>(ids.front())).first;
+    Seen seen;
+    seen.envelope = document.envelope;
+    if (!ids.empty()) seen.appliedBy = ids.front();
+    found = seen_.emplace(key, seen).first;
   }
-  if (found->second) ++skippedMessages_;
-  return found->second;
+  Seen& seen = found->second;
+  if (seen.envelope != document.envelope) seen.twiceInFile = true;
+  const bool skip = seen.appliedBy || seen.envelope != document.envelope;
+  if (skip) ++skippedMessages_;
+  return skip;
 }
 
 void AppliedEnvelopes::recordApplied() {
-  for (const auto& [key, appliedBefore] : seen_) {
-    if (appliedBefore) continue;
+  for (const auto& [key, seen] : seen_) {
+    if (seen.appliedBy) continue;
     auto [standard, sender, control] = key;
     session_ << "INSERT INTO interchange_envelope (interchange_id, standard, sender_id, control_number) "
                 "VALUES (?, ?, ?, ?)",
@@ -41,10 +47,14 @@ void AppliedEnvelopes::recordApplied() {
 
 std::string AppliedEnvelopes::describeSkipped() const {
   std::string text;
-  for (const auto& [key, appliedBefore] : seen_) {
-    if (!appliedBefore) continue;
-    text += std::string(text.empty() ? "" : "; ") + "interchange " + std::get<2>(key) + " from " + std::get<1>(key) +
-            " was applied before by interchange " + std::to_string(*appliedBefore);
+  for (const auto& [key, seen] : seen_) {
+    const std::string envelope = "interchange " + std::get<2>(key) + " from " + std::get<1>(key);
+    if (seen.appliedBy) {
+      text += (text.empty() ? "" : "; ") + envelope + " was applied before by interchange " +
+              std::to_string(*seen.appliedBy);
+    } else if (seen.twiceInFile) {
+      text += (text.empty() ? "" : "; ") + envelope + " is in this file twice: applied once";
+    }
   }
   return text;
 }

@@ -1,8 +1,9 @@
 // The interchange envelopes (ISA, UNB) already applied, whatever file they came in. The store
 // refuses a file again by its first envelope only (exchange/interchange_header.h); a file may
-// hold several, and a partner may resend one of them alone or inside another file. The intake
-// asks here before it maps a message, and records every envelope it applied in the transaction
-// that applies them (table interchange_envelope, migration *_event_and_envelope_keys).
+// hold several (even one of them twice), and a partner may resend one alone or inside another
+// file. The intake asks here before it maps a message, and records every envelope it applied in
+// the transaction that applies them (table interchange_envelope, migration
+// *_event_and_envelope_keys).
 #pragma once
 
 #include "exchange/message_document.h"
@@ -23,8 +24,9 @@ class AppliedEnvelopes {
   AppliedEnvelopes(Poco::Data::Session& session, std::int64_t interchangeId)
       : session_(session), interchangeId_(interchangeId) {}
 
-  // The interchange (file) that applied the envelope `document` came in, when another one did.
-  std::optional<std::int64_t> appliedBy(const MessageDocument& document);
+  // Whether the envelope `document` came in was applied before: by another interchange (file),
+  // or earlier in this file (the same envelope twice in one file). Counts the skipped message.
+  bool appliedBefore(const MessageDocument& document);
   // Records the envelopes of every message seen as applied by this interchange. Throws (the
   // unique index) when another process applied one of them meanwhile: the caller's transaction
   // then rolls back and a replay skips it.
@@ -40,7 +42,12 @@ class AppliedEnvelopes {
 
   Poco::Data::Session& session_;
   std::int64_t interchangeId_;
-  std::map<Key, std::optional<std::int64_t>> seen_;  // each envelope of the file: who applied it before
+  struct Seen {
+    std::uint32_t envelope = 0;                // the first of the file's envelopes with this key
+    std::optional<std::int64_t> appliedBy;     // the other interchange that applied it before
+    bool twiceInFile = false;
+  };
+  std::map<Key, Seen> seen_;
   std::size_t skippedMessages_ = 0;
 };
 

@@ -223,7 +223,7 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
   {
     const auto source = store.open(record.id);
     readMessages(*source, [&](const MessageDocument& document) {
-      if (failure || envelopesApplied.appliedBy(document)) return;
+      if (failure || envelopesApplied.appliedBefore(document)) return;
       const auto result = applyMessage(transaction, document, context);
       if (!result) {
         failure = "message " + std::to_string(document.index) + " (" + document.type + " " + document.controlNumber +

@@ -389,4 +389,17 @@ BOOST_AUTO_TEST_CASE(an_interchange_applied_inside_another_file_is_not_applied_a
   BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 4);
 }
 
+BOOST_AUTO_TEST_CASE(the_same_interchange_twice_in_one_file_is_applied_once) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  const std::string notices = readFile(fixture("client_856.edi"));
+  const IntakeReport report = intake.receive(written(partners, "twice.edi", notices + notices));
+  BOOST_TEST_MESSAGE(report.summary);
+  BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
+  BOOST_TEST(report.skippedMessages == 2u);
+  BOOST_TEST(report.summary.find("interchange 000000501 from ZZ:ACMEPARTS is in this file twice") != std::string::npos,
+             report.summary);
+  BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
