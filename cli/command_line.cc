@@ -182,6 +182,10 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     // Driver exceptions carry multi-line dumps with the SQL; one line of their own words is enough.
     err << "afterflow: " << store::summarizeDriverMessage(e.displayText()) << "\n";
     return 1;
+  } catch (const std::exception& e) {
+    // Not Poco's: a defect or a library's own exception. Still one line and exit 1, not an abort.
+    err << "afterflow: internal error: " << e.what() << "\n";
+    return 1;
   }
 }
 

@@ -1,17 +1,17 @@
-// afterflow receive | watch | inbox list | inbox show | inbox replay
+// afterflow receive | watch | inbox list | inbox show | inbox replay | outbox deliver
 #include "cli/command.h"
 #include "cli/stop_signal.h"
 #include "edi/spec_catalog.h"
+#include "exchange/inbox_watcher.h"
 #include "exchange/intake.h"
 #include "exchange/interchange_store.h"
+#include "exchange/outbox_delivery.h"
 #include "logistics/partner_directory.h"
 
-#include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 
-#include <algorithm>
 #include <iomanip>
 #include <ostream>
 
@@ -93,27 +93,21 @@ class Watch : public Command {
     auto database = context.openDatabase();
     edi::SpecCatalog catalog(edi::SpecCatalog::defaultSchemasRoot());
     exchange::Intake intake(*database, catalog);
+    exchange::InboxWatcher watcher(intake, inbox.toString());
     StopSignal stop;
     context.out << "watching " << inbox.toString() << "\n" << std::flush;
     bool allApplied = true;
     for (;;) {
-      // Files a sender is still writing carry a dot or .part; taken files move to done/ or
-      // failed/ (their bytes are kept in the database either way).
-      std::vector<std::string> files;
-      for (Poco::DirectoryIterator it(inbox), end; it != end; ++it) {
-        const std::string name = it.name();
-        if (it->isFile() && name.front() != '.' && Poco::Path(name).getExtension() != "part") files.push_back(name);
-      }
-      std::sort(files.begin(), files.end());
-      for (const std::string& name : files) {
-        const std::string path = Poco::Path(inbox, name).toString();
-        const exchange::IntakeReport outcome = intake.receive(path);
-        const bool ok = report(context, name, outcome);
-        allApplied &= ok;
-        const Poco::Path target(inbox, Poco::Path(ok ? "done" : "failed"));
-        Poco::File(target).createDirectories();
-        Poco::File(path).renameTo(Poco::Path(target, name).toString());
-      }
+      // Documents kept but not delivered (an outbox that could not be written) go out first.
+      for (const std::string& path : exchange::deliverWaiting(*database)) context.out << "delivered " << path << "\n";
+      watcher.takeWaiting([&](const exchange::WatchedFile& file) {
+        if (file.report) {
+          report(context, file.name, *file.report);
+        } else {
+          context.err << file.name << ": not received: " << file.unreadable << " (moved to " << file.movedTo << ")\n";
+        }
+        allApplied &= file.applied;
+      });
       context.out << std::flush;
       if (once_ || stop.waitFor(interval_ * 1000)) break;
     }
@@ -214,6 +208,22 @@ class InboxReplay : public Command {
   }
 };
 
+class OutboxDeliver : public Command {
+ public:
+  std::string name() const override { return "outbox deliver"; }
+  std::string summary() const override {
+    return "write kept documents that never reached their partner's outbox (acks, tenders, instructions)";
+  }
+  int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
+    if (!arguments.empty()) throw UsageError("takes no arguments");
+    auto database = context.openDatabase();
+    const std::vector<std::string> written = exchange::deliverWaiting(*database);
+    for (const std::string& path : written) context.out << "delivered " << path << "\n";
+    context.out << written.size() << " documents delivered\n";
+    return 0;
+  }
+};
+
 }  // namespace
 
 std::vector<std::unique_ptr<Command>> exchangeCommands() {
@@ -223,6 +233,7 @@ std::vector<std::unique_ptr<Command>> exchangeCommands() {
   commands.push_back(std::make_unique<InboxList>());
   commands.push_back(std::make_unique<InboxShow>());
   commands.push_back(std::make_unique<InboxReplay>());
+  commands.push_back(std::make_unique<OutboxDeliver>());
   return commands;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/output_option.h"
 
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/Util/Option.h>
 
@@ -24,8 +25,14 @@ std::ostream& OutputOption::stream(const CommandContext& context) {
 void OutputOption::finish(bool keep) {
   if (!file_) return;
   file_->close();
+  const bool written = file_->good();
   file_.reset();
   Poco::File part(path_ + ".part");
+  if (keep && !written) {
+    // A full disk or an I/O error: no truncated report under the name asked for.
+    part.remove();
+    throw Poco::WriteFileException(path_, "the report could not be written whole");
+  }
   if (keep) {
     part.renameTo(path_);
   } else if (part.exists()) {

@@ -1,11 +1,17 @@
-// afterflow import pos FILE... [--format csv|poslog|852|slsrpt] [--mapping FILE]
+// afterflow import pos FILE... [--format csv|poslog|852|slsrpt] [--mapping FILE] | import pos-list |
+// import pos-show RUN [--rejects FILE]
 #include "cli/command.h"
+#include "pos_import/pos_import_runs.h"
 #include "pos_import/pos_importer.h"
+
+#include <Poco/FileStream.h>
+#include <Poco/NumberParser.h>
 
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
+#include <iomanip>
 #include <ostream>
 
 namespace cli {
@@ -81,12 +87,12 @@ class ImportPos : public Command {
       if (s.rejected > 0) {
         exitCode = 1;  // as `import shipments` and `survey import`: a script sees that rows were refused
         constexpr std::size_t kShown = 20;
-        for (const auto& reject : pos_import::rejectsOf(*database, s.runId, kShown)) {
+        for (const auto& reject : pos_import::PosImportRuns(*database).rejects(s.runId, 0, kShown)) {
           context.err << file << ": " << reject.location << ": rejected: " << reject.reason << "\n";
         }
         if (s.rejected > kShown) {
-          context.err << file << ": ... " << (s.rejected - kShown) << " more rejects in pos_import_reject (run "
-                      << s.runId << ")\n";
+          context.err << file << ": ... " << (s.rejected - kShown) << " more rejects: afterflow import pos-show "
+                      << s.runId << "\n";
         }
       }
     }
@@ -97,11 +103,111 @@ class ImportPos : public Command {
   pos_import::ImportOptions options_;
 };
 
+class ImportPosList : public Command {
+ public:
+  std::string name() const override { return "import pos-list"; }
+  std::string summary() const override { return "POS import runs, newest first"; }
+  int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
+    if (!arguments.empty()) throw UsageError("takes no arguments");
+    auto database = context.openDatabase();
+    for (const pos_import::PosImportRun& r : pos_import::PosImportRuns(*database).list(50)) {
+      context.out << std::left << std::setw(7) << r.id << std::setw(8) << r.status << std::setw(9) << r.format
+                  << std::setw(25) << r.startedAt << std::setw(10) << r.imported << std::setw(10) << r.rejected
+                  << r.fileName << "\n";
+    }
+    return 0;
+  }
+};
+
+// Multi-line raw text (a POSLog element, EDI segments) indented under its reject.
+void printRaw(std::ostream& out, const std::string& text) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out << "    " << text.substr(start, end - start) << "\n";
+    start = end + 1;
+  }
+}
+
+class ImportPosShow : public Command {
+ public:
+  std::string name() const override { return "import pos-show"; }
+  std::string summary() const override {
+    return "one POS import run and its rejects; --rejects writes a CSV run's refused rows to fix and import again";
+  }
+  std::string arguments() const override { return "RUN"; }
+  void defineOptions(Poco::Util::OptionSet& options) override {
+    options.addOption(
+        Option("rejects", "", "write the refused rows, after the file's header, to FILE").argument("FILE"));
+  }
+  void handleOption(const std::string& name, const std::string& value) override {
+    if (name == "rejects") rejectsPath_ = value;
+  }
+  int run(const CommandContext& context, const std::vector<std::string>& arguments) override {
+    std::int64_t id = 0;
+    if (arguments.size() != 1) throw UsageError("takes one POS import run id");
+    if (!Poco::NumberParser::tryParse64(arguments.front(), id) || id <= 0) {
+      throw UsageError("not a POS import run id: '" + arguments.front() + "'");
+    }
+    auto database = context.openDatabase();
+    pos_import::PosImportRuns runs(*database);
+    const auto r = runs.find(id);
+    if (!r) {
+      context.err << "no POS import run " << id << "\n";
+      return 1;
+    }
+    if (rejectsPath_) return writeRejects(context, runs, *r);
+    context.out << "POS import run " << r->id << " (" << r->format << ")\n  file:     " << r->fileName
+                << (r->mappingFile ? ", mapping " + *r->mappingFile : "") << "\n  status:   " << r->status
+                << ", started " << r->startedAt << (r->finishedAt ? ", finished " + *r->finishedAt : "")
+                << "\n  read:     " << r->transactions << " transactions, " << r->imported << " imported, "
+                << r->alreadyKnown << " already known, " << r->rejected << " rejected\n";
+    std::int64_t after = 0;
+    for (;;) {
+      const auto page = runs.rejects(id, after, 1000);
+      if (page.empty()) break;
+      for (const pos_import::StoredReject& reject : page) {
+        context.out << "  " << reject.location << ": " << reject.reason << "\n";
+        if (!reject.readable.empty()) printRaw(context.out, reject.readable);
+      }
+      after = page.back().seq;
+    }
+    return 0;
+  }
+
+ private:
+  int writeRejects(const CommandContext& context, pos_import::PosImportRuns& runs,
+                   const pos_import::PosImportRun& run) {
+    if (run.format != "csv") {
+      context.err << "run " << run.id << " is " << run.format
+                  << ": only a CSV run's refused rows are written as a file; import pos-show " << run.id
+                  << " shows its rejects\n";
+      return 1;
+    }
+    Poco::FileOutputStream out(*rejectsPath_, std::ios::out | std::ios::trunc | std::ios::binary);
+    const std::uint64_t rows = runs.writeRejectedRows(run, out);
+    out.close();
+    context.out << rows << " refused rows of run " << run.id << " written to " << *rejectsPath_
+                << (run.header ? " after the file's header" : "") << "; fix them and import the file again"
+                << (run.mappingFile ? " with --mapping " + *run.mappingFile : "") << "\n";
+    // A reject of the file as a whole (a header without a mapped column) has no row to write.
+    if (static_cast<std::int64_t>(rows) < run.rejected) {
+      context.out << run.rejected - static_cast<std::int64_t>(rows) << " rejects have no row to write: import pos-show "
+                  << run.id << " shows them\n";
+    }
+    return 0;
+  }
+
+  std::optional<std::string> rejectsPath_;
+};
+
 }  // namespace
 
 std::vector<std::unique_ptr<Command>> posImportCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(std::make_unique<ImportPos>());
+  commands.push_back(std::make_unique<ImportPosList>());
+  commands.push_back(std::make_unique<ImportPosShow>());
   return commands;
 }
 

@@ -5,6 +5,7 @@
 #include "store/dialect.h"
 
 #include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
 #include <Poco/Nullable.h>
 
 using namespace Poco::Data::Keywords;
@@ -78,7 +79,7 @@ Result<ServiceCase> CaseBook::open(store::Transaction& transaction, const CaseOp
   session << "SELECT first_response_hours, resolution_hours FROM sla_target WHERE tier = ? AND case_kind = ?",
       bind(tier), bind(kind), into(responseTarget), into(resolutionTarget), now;
   if (responseTarget == 0) {
-    throw std::runtime_error("sla_target has no row for tier " + tier + " and kind " + kind);
+    throw Poco::NotFoundException("sla_target has no row for tier " + tier + " and kind " + kind);
   }
   // The number needs the id: a placeholder no other transaction can hold, then the real one.
   std::int64_t id = 0;

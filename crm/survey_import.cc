@@ -2,6 +2,7 @@
 
 #include "crm/survey_book.h"
 #include "crm/survey_import_runs.h"
+#include "crm/survey_row.h"
 #include "csv/reader.h"
 #include "csv/utf8.h"
 #include "store/bulk_inserter.h"
@@ -10,10 +11,6 @@
 
 #include <Poco/Data/Session.h>
 
-#include <algorithm>
-#include <cctype>
-#include <charconv>
-#include <map>
 #include <sstream>
 
 using namespace Poco::Data::Keywords;
@@ -21,79 +18,17 @@ using namespace Poco::Data::Keywords;
 namespace crm {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-// The header's columns by name, and the required ones it lacks.
-struct SurveyColumns {
-  std::vector<std::string> names;
-  std::map<std::string, std::size_t> index;
-  std::string missing;
-
-  explicit SurveyColumns(const csv::Record& header) {
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-      names.push_back(trimmed(header.fields[i]));
-      index.emplace(lower(names.back()), i);
-    }
-    for (const char* required : {"source_key", "customer", "survey", "answered_at"}) {
-      if (!index.count(required)) missing += (missing.empty() ? "" : ", ") + std::string(required);
-    }
-  }
-};
-
 enum class Fate { imported, alreadyKnown, refused };
 
 // One record of the file applied through the survey book; `reason` says why when refused.
 Fate applyRecord(store::Transaction& transaction, SurveyBook& book, const SurveyColumns& columns,
                  const csv::Record& record, std::string& reason) {
-  if (record.error) {
-    reason = *record.error;
+  const auto response = surveyResponse(columns, record);
+  if (!response) {
+    reason = response.problems().front().message;
     return Fate::refused;
   }
-  if (record.fields.size() != columns.names.size()) {
-    reason = std::to_string(record.fields.size()) + " fields where the header has " +
-             std::to_string(columns.names.size());
-    return Fate::refused;
-  }
-  // PostgreSQL's text refuses other bytes: a sheet saved as Latin-1 is refused row by row, with
-  // the column, instead of failing the whole file at the write.
-  const auto notText = std::find_if(record.fields.begin(), record.fields.end(),
-                                    [](std::string_view value) { return !csv::isValidUtf8Text(value); });
-  if (notText != record.fields.end()) {
-    const std::string& name = columns.names[static_cast<std::size_t>(notText - record.fields.begin())];
-    reason = csv::escapeInvalidUtf8(name) + ": '" + csv::escapeInvalidUtf8(std::string(*notText)) +
-             "' is not UTF-8 text (save the file as UTF-8)";
-    return Fate::refused;
-  }
-  auto field = [&](const char* name) -> std::string {
-    const auto found = columns.index.find(name);
-    return found == columns.index.end() ? "" : trimmed(record.fields[found->second]);
-  };
-  SurveyResponse response;
-  response.sourceKey = field("source_key");
-  response.customer = field("customer");
-  response.survey = lower(field("survey"));
-  response.answeredAt = field("answered_at");
-  if (const std::string score = field("score"); !score.empty()) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(score.data(), score.data() + score.size(), value);
-    if (error != std::errc() || end != score.data() + score.size()) {
-      reason = "score: '" + score + "' is not a whole number";
-      return Fate::refused;
-    }
-    response.score = value;
-  }
-  if (const std::string lost = field("lost_reason"); !lost.empty()) response.lostReason = lost;
-  if (const std::string comment = field("comment"); !comment.empty()) response.comment = comment;
-  const auto recorded = book.record(transaction, response);
+  const auto recorded = book.record(transaction, response.value());
   if (!recorded) {
     reason = recorded.describe();
     return Fate::refused;
@@ -165,15 +100,17 @@ SurveyImportOutcome importSurveyCsv(store::Transaction& transaction, std::istrea
   }
   RunRecorder run(transaction, fileName, std::string(header.raw), std::nullopt);
   const SurveyColumns columns(header);
-  if (!columns.missing.empty()) {
-    run.reject(static_cast<std::int64_t>(header.line), header.raw, "the header lacks the column(s) " + columns.missing);
+  if (!columns.missing().empty()) {
+    run.reject(static_cast<std::int64_t>(header.line), header.raw, "the header lacks the column(s) " + columns.missing());
     return run.finish();
   }
   SurveyBook book(transaction.session());
   csv::Record record;
   std::string reason;
   while (reader.next(record)) {
-    if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) continue;  // a line of blanks
+    if (record.fields.size() == 1 && record.fields[0].find_first_not_of(" \t") == std::string_view::npos) {
+      continue;  // a line of blanks
+    }
     const Fate fate = applyRecord(transaction, book, columns, record, reason);
     run.count(fate);
     if (fate == Fate::refused) run.reject(static_cast<std::int64_t>(record.line), record.raw, reason);
@@ -211,8 +148,8 @@ SurveyImportOutcome replaySurveyRejects(store::Transaction& transaction, std::in
     csv::Reader rowReader(rowText);
     csv::Record record;
     Fate fate = Fate::refused;
-    if (!columns.missing.empty()) {
-      reason = "the header lacks the column(s) " + columns.missing;
+    if (!columns.missing().empty()) {
+      reason = "the header lacks the column(s) " + columns.missing();
     } else if (!rowReader.next(record)) {
       reason = "the stored row is empty";
     } else {

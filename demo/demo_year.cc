@@ -12,6 +12,7 @@
 #include "demo/ship_notice_writer.h"
 #include "demo/status_report_writer.h"
 #include "demo/year_plan.h"
+#include "pos_import/pos_import_runs.h"
 #include "pos_import/pos_importer.h"
 
 #include <Poco/File.h>
@@ -70,7 +71,7 @@ void importSales(store::Database& database, const YearPlan& plan, const std::str
       outcome.customersCreated += summary.customersCreated;
       for (const std::string& problem : summary.problems) outcome.problems.push_back(path + ": " + problem);
       if (summary.rejected > 0) {
-        for (const auto& reject : pos_import::rejectsOf(database, summary.runId, 3)) {
+        for (const auto& reject : pos_import::PosImportRuns(database).rejects(summary.runId, 0, 3)) {
           outcome.problems.push_back(path + " " + reject.location + ": " + reject.reason);
         }
       }

@@ -2,6 +2,7 @@
 
 #include "logistics/disposal_book.h"
 #include "logistics/return_book.h"
+#include "logistics/timestamp_text.h"
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
@@ -17,7 +18,11 @@ std::optional<std::string> storedTimestampFromIso(const std::string& text) {
     return std::nullopt;
   }
   parsed.makeUTC(zone);
-  return Poco::DateTimeFormatter::format(parsed, "%Y-%m-%dT%H:%M:%S.%iZ");
+  // Poco takes any offset up to 99:99, and one can carry the date out of the years the stored
+  // form holds ("0000-01-01T00:00:00+01:00" became "-001-12-31T-1:00:00.000Z").
+  std::string stored = Poco::DateTimeFormatter::format(parsed, "%Y-%m-%dT%H:%M:%S.%iZ");
+  if (!logistics::isStoredTimestamp(stored)) return std::nullopt;
+  return stored;
 }
 
 logistics::Result<std::size_t> applyDisposalDocument(store::Transaction& transaction, const DisposalDocument& document,

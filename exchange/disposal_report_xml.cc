@@ -2,6 +2,7 @@
 
 #include "exchange/document_header.h"
 
+#include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 #include <libxml/parser.h>
@@ -89,7 +90,7 @@ DisposalDocument readDisposalReport(std::string_view bytes, const std::string& s
   const SchemaParser schemaParser(xmlSchemaNewParserCtxt(schemaPath.c_str()));
   const Schema schema(schemaParser ? xmlSchemaParse(schemaParser.get()) : nullptr);
   // Our own schema missing or broken is an installation fault, not the partner's.
-  if (!schema) throw std::runtime_error("cannot load the disposal report schema " + schemaPath);
+  if (!schema) throw Poco::FileException("cannot load the disposal report schema " + schemaPath);
   const SchemaValidator validator(xmlSchemaNewValidCtxt(schema.get()));
   xmlSchemaSetValidStructuredErrors(validator.get(), collectSchemaError, &diagnostics);
   if (xmlSchemaValidateDoc(validator.get(), document.get()) != 0 || diagnostics.hasErrors()) {

@@ -14,7 +14,6 @@
 #include "logistics/partner_directory.h"
 #include "store/transaction.h"
 
-#include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
 
@@ -61,13 +60,6 @@ std::string firstError(const edi::Diagnostics& diagnostics) {
     if (d.severity == edi::Severity::error) return edi::formatDiagnostic(d, "interchange");
   }
   return "";
-}
-
-std::string keptBytes(InterchangeStore& store, std::int64_t id) {
-  const auto source = store.open(id);
-  std::string bytes, buffer(64 * 1024, '\0');
-  while (const std::size_t n = source->read(buffer.data(), buffer.size())) bytes.append(buffer, 0, n);
-  return bytes;
 }
 
 }  // namespace
@@ -198,10 +190,7 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
       answer = store.answerTo(record.id);
     }
     if (answer && partner->outboxDirectory) {
-      const std::string path = Poco::Path(*partner->outboxDirectory).append(answer->fileName).toString();
-      report.acknowledgmentPath = Poco::File(path).exists()
-                                      ? path
-                                      : deliverToOutbox(*partner->outboxDirectory, answer->fileName, keptBytes(store, answer->id));
+      report.acknowledgmentPath = deliverKept(store, *answer, store.readAll(answer->id), *partner->outboxDirectory);
     }
   }
   if (!valid) {
@@ -269,7 +258,7 @@ IntakeReport Intake::processDisposal(const InterchangeRecord& record, std::int64
   IntakeReport report;
   report.interchangeId = record.id;
   const std::string id = std::to_string(record.id);
-  const std::string bytes = keptBytes(store, record.id);
+  const std::string bytes = store.readAll(record.id);
   edi::Diagnostics diagnostics;
   DisposalDocument document;
   if (record.header.version == kDisposalReportFormat) {

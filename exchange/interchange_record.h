@@ -39,6 +39,7 @@ struct InterchangeRecord {
   std::optional<std::string> error;
   int attempts = 0;
   std::optional<std::int64_t> answersId;  // outbound: the inbound interchange it acknowledges
+  std::optional<std::string> deliveredAt; // outbound: when it was written to the partner's outbox
 };
 
 }  // namespace exchange

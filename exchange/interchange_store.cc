@@ -38,20 +38,20 @@ std::optional<T> optional(const Poco::Nullable<T>& value) {
 
 const char* const kSelectInterchange =
     "SELECT interchange_id, direction, partner_id, standard, version, sender_id, receiver_id, control_number, "
-    "file_name, byte_count, sha256, received_at, status, status_changed_at, error, attempts, answers_id "
-    "FROM interchange";
+    "file_name, byte_count, sha256, received_at, status, status_changed_at, error, attempts, answers_id, "
+    "delivered_at FROM interchange";
 
 struct InterchangeColumns {
   std::vector<std::int64_t> id, byteCount;
   std::vector<int> attempts;
   std::vector<std::string> direction, standard, sha256, receivedAt, status, statusChangedAt;
   std::vector<Poco::Nullable<std::int64_t>> partnerId, answersId;
-  std::vector<Poco::Nullable<std::string>> version, sender, receiver, control, fileName, error;
+  std::vector<Poco::Nullable<std::string>> version, sender, receiver, control, fileName, error, deliveredAt;
 
   void bindTo(Poco::Data::Statement& statement) {
     statement, into(id), into(direction), into(partnerId), into(standard), into(version), into(sender),
         into(receiver), into(control), into(fileName), into(byteCount), into(sha256), into(receivedAt), into(status),
-        into(statusChangedAt), into(error), into(attempts), into(answersId);
+        into(statusChangedAt), into(error), into(attempts), into(answersId), into(deliveredAt);
   }
 
   std::vector<InterchangeRecord> records() const {
@@ -75,6 +75,7 @@ struct InterchangeColumns {
       r.error = optional(error[i]);
       r.attempts = attempts[i];
       r.answersId = optional(answersId[i]);
+      r.deliveredAt = optional(deliveredAt[i]);
     }
     return out;
   }
@@ -247,6 +248,20 @@ bool InterchangeStore::claimForApply(Poco::Data::Session& session, std::int64_t 
   return !status.empty() && status.front() != "applied";
 }
 
+std::vector<InterchangeRecord> InterchangeStore::undelivered(std::size_t limit) {
+  Poco::Data::Session session = database_.session();
+  return select(session,
+                " WHERE direction = 'outbound' AND delivered_at IS NULL ORDER BY interchange_id LIMIT " +
+                    std::to_string(limit),
+                [](Poco::Data::Statement&) {});
+}
+
+void InterchangeStore::markDelivered(std::int64_t id) {
+  Poco::Data::Session session = database_.session();
+  session << "UPDATE interchange SET delivered_at = ? WHERE interchange_id = ?", bind(store::currentTimestamp()),
+      bind(id), now;
+}
+
 void InterchangeStore::setPartner(std::int64_t id, std::int64_t partnerId) {
   Poco::Data::Session session = database_.session();
   session << "UPDATE interchange SET partner_id = ? WHERE interchange_id = ?", bind(partnerId), bind(id), now;
@@ -345,6 +360,13 @@ class StoredBytes : public edi::ByteSource {
 };
 
 }  // namespace
+
+std::string InterchangeStore::readAll(std::int64_t id) {
+  const auto source = open(id);
+  std::string bytes, buffer(64 * 1024, '\0');
+  while (const std::size_t n = source->read(buffer.data(), buffer.size())) bytes.append(buffer, 0, n);
+  return bytes;
+}
 
 std::unique_ptr<edi::ByteSource> InterchangeStore::open(std::int64_t id) {
   return std::make_unique<StoredBytes>(database_.session(), id);

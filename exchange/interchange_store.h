@@ -60,6 +60,11 @@ class InterchangeStore {
   // applied: nothing is applied twice.
   bool claimForApply(Poco::Data::Session& session, std::int64_t id);
 
+  // Outbound interchanges kept but not yet written to their partner's outbox, oldest first, and
+  // the mark that one has been (exchange/outbox_delivery.h does both).
+  std::vector<InterchangeRecord> undelivered(std::size_t limit);
+  void markDelivered(std::int64_t id);
+
   // Records which partner an interchange came from, once the intake has found out.
   void setPartner(std::int64_t id, std::int64_t partnerId);
 
@@ -67,8 +72,9 @@ class InterchangeStore {
   void recordDiagnostics(std::int64_t id, const edi::Diagnostics& diagnostics);
   std::vector<edi::Diagnostic> diagnostics(std::int64_t id);
 
-  // The kept bytes, read back a chunk at a time.
+  // The kept bytes, read back a chunk at a time, or whole (for documents known to be small).
   std::unique_ptr<edi::ByteSource> open(std::int64_t id);
+  std::string readAll(std::int64_t id);
 
  private:
   KeepOutcome keep(Direction direction, std::optional<std::int64_t> partnerId, edi::ByteSource& content,

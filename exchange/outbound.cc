@@ -144,7 +144,10 @@ logistics::Result<SentDocument> Outbound::send(const logistics::PartnerProfile& 
                        std::to_string(kept.id) + ", " + kept.duplicateReason + "); nothing sent"};
   }
   sent.interchangeId = kept.id;
-  if (partner.outboxDirectory) sent.deliveredPath = deliverToOutbox(*partner.outboxDirectory, sent.fileName, bytes);
+  if (partner.outboxDirectory) {
+    const auto record = store.find(kept.id);
+    if (record) sent.deliveredPath = deliverKept(store, *record, bytes, *partner.outboxDirectory);
+  }
   return sent;
 }
 

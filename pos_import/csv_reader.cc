@@ -1,5 +1,6 @@
 #include "pos_import/csv_reader.h"
 
+#include "crm/sales_ledger.h"
 #include "pos_import/pos_values.h"
 
 #include <Poco/Exception.h>
@@ -18,7 +19,6 @@ namespace pos_import {
 namespace {
 
 constexpr std::size_t kChunk = 1u << 20;
-constexpr std::size_t kMaxRawKept = 400;
 
 // Records of an RFC 4180 file, one at a time, from a buffer refilled as needed.
 class RecordReader {
@@ -113,7 +113,7 @@ class RecordReader {
     }
     recordLine_ = nextLine_;
     nextLine_ += lines;
-    raw_.assign(data + begin_, std::min(at - begin_, kMaxRawKept));
+    raw_.assign(data + begin_, at - begin_);
     while (!raw_.empty() && (raw_.back() == '\n' || raw_.back() == '\r')) raw_.pop_back();
     begin_ = at;
     return Parse::done;
@@ -172,7 +172,8 @@ class CsvImport {
           if (text(fields[i]) == column) index = static_cast<int>(i);
         }
         if (index < 0) {
-          sink_.reject({"line 1", "the header has no column '" + column + "' (the mapping names it)", ""});
+          // No raw: the header record is kept with the run.
+          sink_.reject({"line 1", "the header has no column '" + column + "' (the mapping names it)", "", {}});
           return false;
         }
       }
@@ -335,30 +336,49 @@ class CsvImport {
       line.disposalMethod = optionalText(CsvField::disposal);
     }
     line.serialNumber = optionalText(CsvField::serial);
-    sale_.totalCents += line.amountCents;
+    const auto total = addCents(sale_.totalCents, line.amountCents);
+    if (!total) return std::string("the transaction's amounts add up beyond any amount");
+    sale_.totalCents = *total;
     sale_.lines.push_back(std::move(line));
     return std::nullopt;
   }
 
   void rowRejected(std::uint32_t line, const std::string& raw, const std::string& reason) {
-    sink_.reject({"line " + std::to_string(line), reason, text(raw)});
+    sink_.reject({"line " + std::to_string(line), reason, raw, readable(raw)});
+  }
+
+  // The row as UTF-8 when the mapping decodes it into something else than its bytes (Latin-1);
+  // the reject keeps the bytes too, so the row can be written out again exactly.
+  std::string readable(const std::string& raw) const {
+    std::string utf8 = text(raw);
+    if (utf8 == raw) utf8.clear();
+    return utf8;
+  }
+
+  void rejectTransaction(const std::string& reasonOfBadRow, std::uint32_t badLine, const std::string& reasonOfOthers) {
+    for (std::size_t r = 0; r < pendingRows_; ++r) {
+      const PendingRow& row = rows_[r];
+      const std::string& reason = badLine == 0 || row.line == badLine ? reasonOfBadRow : reasonOfOthers;
+      sink_.reject({"line " + std::to_string(row.line), reason, row.raw, readable(row.raw)});
+    }
   }
 
   void finishTransaction() {
     if (bad_) {
-      for (std::size_t r = 0; r < pendingRows_; ++r) {
-        const PendingRow& row = rows_[r];
-        const std::string reason =
-            row.line == badLine_ ? badReason_
-                                 : "transaction " + key_ + " has a rejected row (line " + std::to_string(badLine_) +
-                                       "): its rows go together";
-        sink_.reject({"line " + std::to_string(row.line), reason, text(row.raw)});
-      }
+      rejectTransaction(badReason_, badLine_,
+                        "transaction " + key_ + " has a rejected row (line " + std::to_string(badLine_) +
+                            "): its rows go together");
     } else {
       sale_.kind = std::all_of(sale_.lines.begin(), sale_.lines.end(), [](const crm::SaleLine& l) { return l.quantity < 0; })
                        ? "return"
                        : "sale";
-      sink_.sale(std::move(sale_), "line " + std::to_string(rows_.front().line));
+      // What the ledger would refuse is rejected here, with the transaction's rows, so a refused
+      // transaction is kept as whole as one with a bad row.
+      if (auto refusal = crm::checkSale(sale_)) {
+        rejectTransaction("transaction " + key_ + " refused: " + *refusal, 0, "");
+      } else {
+        sink_.sale(std::move(sale_), "line " + std::to_string(rows_.front().line));
+      }
     }
     key_.clear();
   }
@@ -393,6 +413,7 @@ void readCsv(const std::string& path, const CsvMapping& mapping, SaleSink& sink)
   while (reader.next(fields, count, error)) {
     if (first) {
       first = false;
+      if (mapping.header) sink.header(reader.raw());
       if (!import.bindHeader(fields, mapping.header ? count : 0)) return;
       if (mapping.header) continue;
     }

@@ -1,5 +1,6 @@
 #include "pos_import/edi_sales_reader.h"
 
+#include "crm/sales_ledger.h"
 #include "edi/byte_source.h"
 #include "edi/diagnostic.h"
 #include "edi/file_check.h"
@@ -9,7 +10,9 @@
 #include "pos_import/pos_values.h"
 
 #include <cmath>
+#include <limits>
 #include <set>
+#include <vector>
 
 namespace pos_import {
 namespace {
@@ -37,6 +40,21 @@ std::string where(const edi::Segment& segment) {
          std::to_string(segment.line()) + ", interchange " + std::to_string(segment.interchange()) + ")";
 }
 
+// Adds a segment as the file holds it (terminator included) to a reject's raw text, a line per
+// segment, until the text is past kMaxRawKept (the sink cuts it there and says so).
+void appendSegment(std::string& raw, const edi::Segment& segment, const edi::Delimiters& delimiters) {
+  if (raw.size() > kMaxRawKept) return;
+  if (!raw.empty()) raw += '\n';
+  raw.append(segment.text());
+  raw.append(delimiters.segment);
+}
+
+std::string segmentText(const edi::Segment& segment, const edi::Delimiters& delimiters) {
+  std::string raw;
+  appendSegment(raw, segment, delimiters);
+  return raw;
+}
+
 std::string locationOf(const edi::Location& w) {
   std::string out = w.line ? "line " + std::to_string(w.line) : "offset " + std::to_string(w.offset);
   if (w.interchange) out += ", interchange " + std::to_string(w.interchange);
@@ -54,13 +72,15 @@ class ReportSales {
   ReportSales(SaleSink& sink, const edi::TextDecoder& text, const char* prefix, const char* format)
       : sink_(sink), text_(text), prefix_(prefix), format_(format) {}
 
-  // The values are as the message holds them; their text is decoded here, once per sale.
-  void emit(const std::string& at, const std::string& sender, const std::string& store, const std::string& period,
-            const std::string& day, const std::string& sku, double quantity, std::optional<std::int64_t> unitPrice,
-            std::optional<std::int64_t> amount, const std::string& currency, const std::string& description) {
-    if (store.empty()) return sink_.reject({at, "no store: the report names no location for this quantity", ""});
-    if (sku.empty()) return sink_.reject({at, "no item number for this quantity", ""});
-    if (day.empty()) return sink_.reject({at, "no reporting date or period in the message", ""});
+  // The values are as the message holds them; their text is decoded here, once per sale. `raw`
+  // is the segment that gave the quantity, kept if the sale is rejected.
+  void emit(const std::string& at, const std::string& raw, const std::string& sender, const std::string& store,
+            const std::string& period, const std::string& day, const std::string& sku, double quantity,
+            std::optional<std::int64_t> unitPrice, std::optional<std::int64_t> amount, const std::string& currency,
+            const std::string& description) {
+    if (store.empty()) return reject(at, "no store: the report names no location for this quantity", raw);
+    if (sku.empty()) return reject(at, "no item number for this quantity", raw);
+    if (day.empty()) return reject(at, "no reporting date or period in the message", raw);
     if (quantity == 0) return sink_.skipped();  // nothing sold: a zero line is no transaction
     crm::Sale sale;
     const std::string storeCode = text_.decode(store), skuText = text_.decode(sku);
@@ -81,10 +101,17 @@ class ReportSales {
     sale.kind = quantity < 0 ? "return" : "sale";
     sale.totalCents = line.amountCents;
     sale.lines.push_back(std::move(line));
+    if (auto refusal = crm::checkSale(sale)) return reject(at, "refused: " + *refusal, raw);
     sink_.sale(std::move(sale), at);
   }
 
  private:
+  void reject(const std::string& at, const std::string& reason, const std::string& raw) {
+    std::string readable = text_.decode(raw);  // an SLSRPT in UNOC is Latin-1
+    if (readable == raw) readable.clear();
+    sink_.reject({at, reason, raw, std::move(readable)});
+  }
+
   SaleSink& sink_;
   const edi::TextDecoder& text_;
   const char* prefix_;
@@ -142,12 +169,14 @@ class Reader852 {
       activity_ = value(s, d, 1);
       const std::string quantity = value(s, d, 2);
       // ZA02 is the total; SDQ segments after it, if any, split it by store and replace it.
-      if (activity_ == "QS" && !quantity.empty()) pendingTotal_ = {quantity, s.index(), s.line(), s.interchange()};
+      if (activity_ == "QS" && !quantity.empty()) {
+        pendingTotal_ = {quantity, s.index(), s.line(), s.interchange(), segmentText(s, d)};
+      }
     } else if (tag == "SDQ" && activity_ == "QS") {
       pendingTotal_.reset();
       for (std::size_t e = 3; e + 1 <= s.elementCount(); e += 2) {
         const std::string location = value(s, d, e), quantity = value(s, d, e + 1);
-        if (!location.empty() && !quantity.empty()) emit(s, location, quantity);
+        if (!location.empty() && !quantity.empty()) emit(where(s), segmentText(s, d), location, quantity);
       }
     }
   }
@@ -157,6 +186,7 @@ class Reader852 {
     std::string quantity;
     std::uint64_t index;
     std::uint32_t line, interchange;
+    std::string raw;
   };
 
   void flushTotal() {
@@ -165,16 +195,15 @@ class Reader852 {
     pendingTotal_.reset();
     const std::string location = "segment " + std::to_string(total.index) + " ZA (line " + std::to_string(total.line) +
                                  ", interchange " + std::to_string(total.interchange) + ")";
-    emit(location, store_, total.quantity);
+    emit(location, total.raw, store_, total.quantity);
   }
 
-  void emit(const edi::Segment& s, const std::string& store, const std::string& quantityText) {
-    emit(where(s), store, quantityText);
-  }
-  void emit(const std::string& location, const std::string& store, const std::string& quantityText) {
+  void emit(const std::string& location, const std::string& raw, const std::string& store,
+            const std::string& quantityText) {
     const auto quantity = parseQuantity(quantityText, false);
     if (!quantity) return;  // the validator has checked the numeric type
-    sales_.emit(location, sender_, store, start_ + "-" + end_, end_, sku_, *quantity, price_, std::nullopt, "USD", "");
+    sales_.emit(location, raw, sender_, store, start_ + "-" + end_, end_, sku_, *quantity, price_, std::nullopt, "USD",
+                "");
   }
 
   std::optional<PendingTotal> pendingTotal_;
@@ -252,7 +281,8 @@ class ReaderSlsrpt {
       if (!quantity) return;
       const std::string day = locationDay_.empty() ? headerDay_ : locationDay_;
       const std::string period = locationPeriod_.empty() ? headerPeriod_ : locationPeriod_;
-      sales_.emit(where(s), sender_, store_, period, day, sku_, *quantity, price_, amount_, currency_, description_);
+      sales_.emit(where(s), segmentText(s, d), sender_, store_, period, day, sku_, *quantity, price_, amount_,
+                  currency_, description_);
     }
   }
 
@@ -263,26 +293,81 @@ class ReaderSlsrpt {
   std::optional<std::int64_t> price_, amount_;
 };
 
+// The segments the errors of invalid interchanges point at, read from the file again (only when
+// there are such errors): the segment an error names; for an error at a message's trailer (its
+// segment count, its control number, a missing segment) the message up to it; for an error that
+// names no segment the whole interchange.
+class ErrorSegments {
+ public:
+  void want(std::size_t reject, const edi::Location& at) {
+    if (at.interchange == 0) return;  // outside any interchange: no segment to name
+    Range range{reject, at.interchange, 1, std::numeric_limits<std::uint64_t>::max()};
+    if (at.segment != 0) {
+      range.first = range.last = at.segment;
+      // A trailer's values (segment count, control number) are about the whole message.
+      const bool trailer = at.tag == "SE" || at.tag == "UNT";
+      if (trailer && at.segmentInMessage > 0 && at.segment >= at.segmentInMessage) {
+        range.first = at.segment - at.segmentInMessage + 1;
+      }
+    }
+    ranges_.push_back(range);
+  }
+
+  void fill(const std::string& path, std::vector<Reject>& rejects) const {
+    if (ranges_.empty()) return;
+    edi::FileByteSource source(path);
+    edi::Diagnostics diagnostics(64);
+    edi::Reader reader(source, diagnostics);
+    edi::Segment segment;
+    while (reader.next(segment)) {
+      for (const Range& r : ranges_) {
+        if (segment.interchange() == r.interchange && segment.index() >= r.first && segment.index() <= r.last) {
+          appendSegment(rejects[r.reject].raw, segment, reader.delimiters());
+        }
+      }
+    }
+  }
+
+ private:
+  struct Range {
+    std::size_t reject;
+    std::uint32_t interchange;
+    std::uint64_t first, last;
+  };
+  std::vector<Range> ranges_;
+};
+
+// Refuses every interchange the validator finds an error in (each error a reject with its
+// segments); returns the refused interchanges, 0 among them when nothing of the file can be trusted.
+std::set<std::uint32_t> refuseInvalidInterchanges(const std::string& path, edi::SpecCatalog& catalog, SaleSink& sink) {
+  std::set<std::uint32_t> invalid;
+  edi::FileByteSource source(path);
+  edi::Diagnostics diagnostics;
+  edi::checkInterchanges(source, catalog, diagnostics);
+  for (const edi::Diagnostic& d : catalog.diagnostics().items()) {
+    if (d.severity == edi::Severity::error) diagnostics.add(d);
+  }
+  std::vector<Reject> rejects;
+  ErrorSegments segments;
+  for (const edi::Diagnostic& d : diagnostics.items()) {
+    if (d.severity != edi::Severity::error) continue;
+    invalid.insert(d.where.interchange);
+    segments.want(rejects.size(), d.where);
+    rejects.push_back(
+        {locationOf(d.where), "invalid interchange, not imported: [" + d.code + "] " + d.message, "", ""});
+  }
+  segments.fill(path, rejects);
+  for (Reject& reject : rejects) sink.reject(std::move(reject));
+  // Beyond the diagnostics kept, errors are only counted: the interchange is still refused.
+  if (diagnostics.droppedCount() > 0 && invalid.empty()) invalid.insert(0);
+  return invalid;
+}
+
 }  // namespace
 
 void readEdiSales(const std::string& path, PosFormat format, edi::SpecCatalog& catalog, SaleSink& sink) {
-  std::set<std::uint32_t> invalid;
-  {
-    edi::FileByteSource source(path);
-    edi::Diagnostics diagnostics;
-    edi::checkInterchanges(source, catalog, diagnostics);
-    for (const edi::Diagnostic& d : catalog.diagnostics().items()) {
-      if (d.severity == edi::Severity::error) diagnostics.add(d);
-    }
-    for (const edi::Diagnostic& d : diagnostics.items()) {
-      if (d.severity != edi::Severity::error) continue;
-      invalid.insert(d.where.interchange);
-      sink.reject({locationOf(d.where), "invalid interchange, not imported: [" + d.code + "] " + d.message, ""});
-    }
-    // Beyond the diagnostics kept, errors are only counted: the interchange is still refused.
-    if (diagnostics.droppedCount() > 0 && invalid.empty()) invalid.insert(0);
-    if (invalid.count(0)) return;  // an error outside any interchange: nothing can be trusted
-  }
+  const std::set<std::uint32_t> invalid = refuseInvalidInterchanges(path, catalog, sink);
+  if (invalid.count(0)) return;  // an error outside any interchange: nothing can be trusted
   edi::FileByteSource source(path);
   edi::Diagnostics diagnostics(64);
   edi::Reader reader(source, diagnostics);
@@ -290,18 +375,32 @@ void readEdiSales(const std::string& path, PosFormat format, edi::SpecCatalog& c
   edi::TextDecoder text;
   Reader852 x12(sink, text);
   ReaderSlsrpt edifact(sink, text);
-  bool wrongType = false;
+  // A message of another type in the same file is no sales data: one reject per message, with
+  // its segments, handed over at its trailer (or whatever ends it).
+  std::optional<Reject> wrongType;
+  const auto refuseWrongType = [&] {
+    if (wrongType) sink.reject(std::move(*wrongType));
+    wrongType.reset();
+  };
   while (reader.next(segment)) {
     if (segment.isServiceStringAdvice() || invalid.count(segment.interchange())) continue;
     const std::string_view tag = segment.tag();
-    if (tag == "ISA" || tag == "UNB") text.startInterchange(segment, reader.delimiters());
-    // A message of another type in the same file is no sales data: say so once per message.
-    if (tag == "ST" || tag == "UNH") {
-      const std::string type = tag == "ST" ? std::string(segment.element(1)) : value(segment, reader.delimiters(), 2, 1);
-      wrongType = type != (format == PosFormat::x12_852 ? "852" : "SLSRPT");
-      if (wrongType) sink.reject({where(segment), "message type " + type + " carries no sales data", ""});
+    if (tag == "ISA" || tag == "UNB") {
+      refuseWrongType();
+      text.startInterchange(segment, reader.delimiters());
     }
-    if (wrongType && tag != "ISA" && tag != "UNB") continue;
+    if (tag == "ST" || tag == "UNH") {
+      refuseWrongType();
+      const std::string type = tag == "ST" ? std::string(segment.element(1)) : value(segment, reader.delimiters(), 2, 1);
+      if (type != (format == PosFormat::x12_852 ? "852" : "SLSRPT")) {
+        wrongType = Reject{where(segment), "message type " + type + " carries no sales data", "", ""};
+      }
+    }
+    if (wrongType) {
+      appendSegment(wrongType->raw, segment, reader.delimiters());
+      if (tag == "SE" || tag == "UNT") refuseWrongType();
+      continue;
+    }
     if (format == PosFormat::x12_852) {
       x12.segment(segment, reader.delimiters());
     } else {
@@ -309,6 +408,7 @@ void readEdiSales(const std::string& path, PosFormat format, edi::SpecCatalog& c
     }
     if (segment.index() % 1024 == 0) sink.progress(segment.offset());
   }
+  refuseWrongType();
 }
 
 }  // namespace pos_import

@@ -17,6 +17,7 @@
 #include "store/timestamp.h"
 #include "store/transaction.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/File.h>
 
 #include <algorithm>
@@ -29,7 +30,8 @@ using namespace Poco::Data::Keywords;
 namespace pos_import {
 namespace {
 
-constexpr std::size_t kMaxRawKept = 400;
+// What the rejects of one batch may hold in raw text before they are handed over early.
+constexpr std::size_t kMaxRawPerBatch = 64u << 20;
 
 // SQLite's page cache of the import's connection, in KiB per transaction of a batch (what the
 // import holds in memory at once anyway): the unique source key of sale takes keys in random
@@ -44,7 +46,8 @@ class BatchWriter {
   BatchWriter(store::Transaction& transaction, std::int64_t runId, ImportSummary& summary)
       : transaction_(transaction),
         ledger_(transaction),
-        rejects_(transaction.session(), "pos_import_reject", {"run_id", "seq", "location", "reason", "raw"}),
+        rejects_(transaction.session(), "pos_import_reject",
+                 {"run_id", "seq", "location", "reason", "raw", "raw_bytes"}),
         runId_(runId),
         summary_(summary) {}
 
@@ -85,7 +88,9 @@ class BatchWriter {
     summary_.unitsInstalled += result.unitsInstalled;
     summary_.unitsReturned += result.unitsReturned;
     for (const crm::SaleRefusal& refusal : result.refused) {
-      keep({std::move(batch.locations[refusal.index]), refusal.reason, ""});
+      // Readers check each sale before they hand it over (crm::checkSale, with its raw text):
+      // this is the safety net of a reader that did not.
+      keep({std::move(batch.locations[refusal.index]), refusal.reason, "", ""});
     }
   }
 
@@ -97,11 +102,21 @@ class BatchWriter {
  private:
   void keep(Reject reject) {
     ++summary_.rejected;
-    // As text any database takes: a row may be Latin-1 where UTF-8 was declared, a reason may
-    // quote a value, and a long row is cut to kMaxRawKept, maybe inside a character.
+    // As text any database takes: a row may be Latin-1 where UTF-8 was declared and a reason
+    // may quote a value. The raw text is stored readable (decoded by the reader, or bad bytes as
+    // \xNN) and, where that differs from the file's bytes, the bytes too, for the rejects file.
+    const store::Value raw = rawText(reject), bytes = rawBytes(reject, raw);
     rejects_.add({runId_, static_cast<std::int64_t>(summary_.rejected), csv::escapeInvalidUtf8(reject.location),
-                  csv::escapeInvalidUtf8(reject.reason),
-                  reject.raw.empty() ? store::Value() : store::Value(csv::escapeInvalidUtf8(reject.raw))});
+                  csv::escapeInvalidUtf8(reject.reason), raw, bytes});
+  }
+
+  static store::Value rawText(const Reject& reject) {
+    if (reject.raw.empty()) return store::Value();
+    return csv::escapeInvalidUtf8(reject.readable.empty() ? reject.raw : reject.readable);
+  }
+  static store::Value rawBytes(const Reject& reject, const store::Value& text) {
+    if (reject.raw.empty() || std::get<std::string>(text) == reject.raw) return store::Value();
+    return store::Bytes{reject.raw};
   }
 
   store::Transaction& transaction_;
@@ -139,12 +154,16 @@ class BatchingSink : public SaleSink {
   void reject(Reject reject) override {
     ++rows_;
     ++batch_.rows;
-    if (reject.raw.size() > kMaxRawKept) reject.raw.resize(kMaxRawKept);
+    cut(reject);
+    rejectBytes_ += reject.raw.size() + reject.readable.size();
     batch_.rejects.push_back(std::move(reject));
-    if (batch_.rejects.size() >= options_.batchSize) handOver();
+    if (batch_.rejects.size() >= options_.batchSize || rejectBytes_ >= kMaxRawPerBatch) handOver();
   }
 
   void skipped() override { ++batch_.skipped; }
+
+  void header(const std::string& raw) override { header_ = raw.substr(0, kMaxRawKept); }
+  const std::string& header() const { return header_; }
 
   void progress(std::uint64_t bytesRead) override {
     bytesRead_ = bytesRead;
@@ -173,6 +192,17 @@ class BatchingSink : public SaleSink {
     batch_.count = 0;  // the sales and their buffers are kept for the next batch
     batch_.rejects.clear();
     batch_.rows = batch_.skipped = 0;
+    rejectBytes_ = 0;
+  }
+
+  // A raw text past kMaxRawKept is kept that far, and the reason says so: such a reject is shown
+  // but cannot be written out whole again.
+  static void cut(Reject& reject) {
+    if (reject.raw.size() <= kMaxRawKept) return;
+    reject.reason += " (its first " + std::to_string(kMaxRawKept) + " of " + std::to_string(reject.raw.size()) +
+                     " bytes kept)";
+    reject.raw.resize(kMaxRawKept);
+    if (reject.readable.size() > kMaxRawKept) reject.readable.resize(kMaxRawKept);
   }
 
   BatchWriter& writer_;
@@ -182,6 +212,8 @@ class BatchingSink : public SaleSink {
   bool first_ = true;
   std::uint64_t bytesRead_ = 0;
   std::uint64_t rows_ = 0;
+  std::size_t rejectBytes_ = 0;
+  std::string header_;
   std::chrono::steady_clock::time_point started_, lastReport_{};
 };
 
@@ -201,6 +233,16 @@ void readFile(const std::string& path, const ImportOptions& options, PosFormat f
       break;
     }
   }
+}
+
+// A CSV run's header record, readable and, where that differs from the file's bytes, exactly.
+void keepHeader(Poco::Data::Session& session, std::int64_t runId, const std::string& header) {
+  if (header.empty()) return;
+  const std::string text = csv::escapeInvalidUtf8(header);
+  session << "UPDATE pos_import_run SET header_text = ? WHERE run_id = ?", bind(text), bind(runId), now;
+  if (text == header) return;
+  const Poco::Data::BLOB bytes(reinterpret_cast<const unsigned char*>(header.data()), header.size());
+  session << "UPDATE pos_import_run SET header_bytes = ? WHERE run_id = ?", bind(bytes), bind(runId), now;
 }
 
 }  // namespace
@@ -243,6 +285,10 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
     session << "INSERT INTO pos_import_run (file_name, sha256, source_format, started_at, status) "
                "VALUES (?, 'pending', ?, ?, 'running') RETURNING run_id",
         bind(path), bind(format), bind(stamp), into(summary.runId), now;
+    if (mapping) {  // to say, with the run's rejects, which mapping reads them again
+      session << "UPDATE pos_import_run SET mapping_file = ? WHERE run_id = ?",
+          bind(csv::escapeInvalidUtf8(*options.mappingPath)), bind(summary.runId), now;
+    }
     transaction.commit();
   }
   try {
@@ -253,6 +299,7 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
     readFile(path, options, *summary.format, mapping, sink);
     sink.finish();
     writer.finish();
+    keepHeader(session, summary.runId, sink.header());
     if (options.progress) {
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       options.progress({bytesTotal, bytesTotal, summary.rows, seconds});
@@ -284,18 +331,6 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
-}
-
-std::vector<StoredReject> rejectsOf(store::Database& database, std::int64_t runId, std::size_t limit) {
-  Poco::Data::Session session = database.session();
-  std::vector<std::int64_t> seq;
-  std::vector<std::string> location, reason;
-  const auto max = static_cast<std::int64_t>(limit);
-  session << "SELECT seq, location, reason FROM pos_import_reject WHERE run_id = ? ORDER BY seq LIMIT ?", bind(runId),
-      bind(max), into(seq), into(location), into(reason), now;
-  std::vector<StoredReject> rejects(seq.size());
-  for (std::size_t i = 0; i < seq.size(); ++i) rejects[i] = {seq[i], location[i], reason[i]};
-  return rejects;
 }
 
 }  // namespace pos_import

@@ -36,7 +36,7 @@ struct ImportSummary {
   std::string file;
   std::optional<PosFormat> format;
   std::int64_t runId = 0;
-  std::uint64_t transactions = 0;  // read: recorded, known, refused by the ledger, or skipped
+  std::uint64_t transactions = 0;  // read: recorded, known, or skipped (not the rejected ones)
   std::uint64_t imported = 0, alreadyKnown = 0, rejected = 0, skipped = 0;
   std::uint64_t rows = 0;          // item lines read, plus rejected rows or elements
   std::uint64_t customersCreated = 0, unitsInstalled = 0, unitsReturned = 0;
@@ -51,12 +51,5 @@ struct ImportSummary {
 // Throws on infrastructure failures (I/O, database); the run is then marked failed and nothing
 // of the file is kept.
 ImportSummary importPosFile(store::Database& database, const std::string& path, const ImportOptions& options = {});
-
-struct StoredReject {
-  std::int64_t seq = 0;
-  std::string location, reason;
-};
-// The first `limit` rejects of a run, in the order they were found.
-std::vector<StoredReject> rejectsOf(store::Database& database, std::int64_t runId, std::size_t limit);
 
 }  // namespace pos_import

@@ -87,6 +87,19 @@ std::optional<double> parseQuantity(std::string_view text, bool decimalComma) {
   return value;
 }
 
+std::optional<std::int64_t> amountCents(std::int64_t unitPriceCents, double quantity) {
+  // In double: the product of two large values must be judged before it becomes an integer.
+  const double cents = std::round(static_cast<double>(unitPriceCents) * quantity);
+  if (!std::isfinite(cents) || std::fabs(cents) > static_cast<double>(kMaxCents)) return std::nullopt;
+  return static_cast<std::int64_t>(cents);
+}
+
+std::optional<std::int64_t> addCents(std::int64_t total, std::int64_t amount) {
+  const std::int64_t sum = total + amount;
+  if (sum > kMaxCents || sum < -kMaxCents) return std::nullopt;
+  return sum;
+}
+
 std::string DateTimeParts::day10() const {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);

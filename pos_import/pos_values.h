@@ -15,6 +15,14 @@ namespace pos_import {
 std::optional<std::int64_t> parseCents(std::string_view text, bool decimalComma);
 std::optional<double> parseQuantity(std::string_view text, bool decimalComma);
 
+// The largest amount, in cents, a reader takes for a line or a transaction's total: beyond any
+// till's (parseCents stays below it), and small enough that two of them add up without overflow.
+inline constexpr std::int64_t kMaxCents = INT64_MAX / 4;
+// `quantity` units at `unitPriceCents`, rounded to the cent; empty beyond kMaxCents either way.
+std::optional<std::int64_t> amountCents(std::int64_t unitPriceCents, double quantity);
+// `total` + `amount` (each within kMaxCents); empty when the sum is beyond it.
+std::optional<std::int64_t> addCents(std::int64_t total, std::int64_t amount);
+
 // A date/time in the layout `format` (tokens %Y %m %d %H %M %S, other characters literal;
 // %m %d %H %M %S take one or two digits) -> its parts; empty when the text does not fit. A
 // layout without %Y %m %d is a time of day: the date parts stay 0.

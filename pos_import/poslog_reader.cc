@@ -1,5 +1,6 @@
 #include "pos_import/poslog_reader.h"
 
+#include "crm/sales_ledger.h"
 #include "pos_import/pos_values.h"
 
 #include <Poco/Exception.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <initializer_list>
 #include <memory>
 
@@ -73,7 +75,8 @@ std::optional<std::string> optional(std::string text) {
 
 class TransactionReader {
  public:
-  explicit TransactionReader(SaleSink& sink) : sink_(sink) {}
+  // `reader` stands on the Transaction element being read while read() runs.
+  TransactionReader(SaleSink& sink, xmlTextReaderPtr reader) : sink_(sink), reader_(reader) {}
 
   void read(const xmlNode* transaction, std::uint64_t index) {
     location_ = "element /POSLog/Transaction[" + std::to_string(index) + "] (line " +
@@ -145,7 +148,9 @@ class TransactionReader {
         if (!amount) return reject(where + ": ExtendedAmount '" + extended + "' is not an amount");
         line.amountCents = *amount;
       } else if (line.unitPriceCents) {
-        line.amountCents = static_cast<std::int64_t>(static_cast<double>(*line.unitPriceCents) * *parsedQuantity);
+        const auto amount = amountCents(*line.unitPriceCents, *parsedQuantity);
+        if (!amount) return reject(where + ": Quantity '" + quantity + "' at '" + price + "' is beyond any amount");
+        line.amountCents = *amount;
       } else {
         return reject(where + ": neither ExtendedAmount nor a unit price");
       }
@@ -161,7 +166,9 @@ class TransactionReader {
         line.returnReason = optional(content(reason));
         if (!line.returnReason) line.returnReason = optional(firstText(goods, {"ReasonCode"}, true));
       }
-      total += line.amountCents;
+      const auto sum = addCents(total, line.amountCents);
+      if (!sum) return reject(where + ": the lines' amounts add up beyond any amount");
+      total = *sum;
       sale.lines.push_back(std::move(line));
     }
     if (sale.lines.empty()) {
@@ -201,15 +208,38 @@ class TransactionReader {
       sale.customer.postalCode = optional(firstText(address, {"PostalCode"}));
       sale.customer.country = optional(firstText(address, {"CountryCode", "Country"}));
     }
+    if (auto refusal = crm::checkSale(sale)) return reject("refused: " + *refusal);
     sink_.sale(std::move(sale), location_);
   }
 
  private:
-  void reject(const std::string& reason) { sink_.reject({location_, reason, ""}); }
+  // The element as it stands in the file (serialised again by libxml2, in UTF-8), taken only
+  // here: a transaction that imports never pays for it.
+  void reject(const std::string& reason) {
+    std::unique_ptr<xmlChar, void (*)(void*)> outer(xmlTextReaderReadOuterXml(reader_), xmlFree);
+    sink_.reject({location_, reason, outer ? reinterpret_cast<const char*>(outer.get()) : "", {}});
+  }
 
   SaleSink& sink_;
+  xmlTextReaderPtr reader_;
   std::string location_;
 };
+
+// Line `number` of the file (1-based), for a parse error, where there is no element to keep;
+// read a byte at a time, since a POSLog may be one long line (past kMaxRawKept: the sink cuts).
+std::string lineOfFile(const std::string& path, int number) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  int at = 1;
+  for (char c; at <= number && in.get(c);) {
+    if (c == '\n') {
+      ++at;
+    } else if (at == number && line.size() <= kMaxRawKept) {
+      line += c;
+    }
+  }
+  return line;
+}
 
 struct ParseError {
   std::string message;
@@ -223,6 +253,13 @@ void collectError(void* context, xmlErrorPtr error) {
   parseError->line = error->line;
 }
 
+// How far into the file the reader is. libxml2 answers -1 once it could not decode the input (a
+// file not in the encoding it declares): progress then stays where it was, not at 2^64 - 1.
+std::uint64_t bytesConsumed(xmlTextReaderPtr reader, std::uint64_t before) {
+  const long consumed = xmlTextReaderByteConsumed(reader);
+  return consumed < 0 ? before : static_cast<std::uint64_t>(consumed);
+}
+
 }  // namespace
 
 void readPosLog(const std::string& path, SaleSink& sink) {
@@ -232,8 +269,8 @@ void readPosLog(const std::string& path, SaleSink& sink) {
   ParseError parseError;
   xmlTextReaderSetStructuredErrorHandler(reader.get(), collectError, &parseError);
 
-  TransactionReader transactions(sink);
-  std::uint64_t index = 0;
+  TransactionReader transactions(sink, reader.get());
+  std::uint64_t index = 0, consumed = 0;
   bool rootSeen = false;
   int status = xmlTextReaderRead(reader.get());
   while (status == 1) {
@@ -248,7 +285,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
         const char* uri = reinterpret_cast<const char*>(xmlTextReaderConstNamespaceUri(reader.get()));
         sink.reject({"element /" + std::string(local) + " (line 1)",
                      "not an ARTS POSLog document: root element " + std::string(local) + (uri ? " in " + std::string(uri) : ""),
-                     ""});
+                     lineOfFile(path, xmlTextReaderGetParserLineNumber(reader.get())), {}});
         return;
       }
     }
@@ -257,7 +294,7 @@ void readPosLog(const std::string& path, SaleSink& sink) {
       const xmlNode* node = xmlTextReaderExpand(reader.get());
       if (node == nullptr) break;  // the subtree is malformed: reported below
       transactions.read(node, index);
-      if (index % 256 == 0) sink.progress(static_cast<std::uint64_t>(xmlTextReaderByteConsumed(reader.get())));
+      if (index % 256 == 0) sink.progress(consumed = bytesConsumed(reader.get(), consumed));
       status = xmlTextReaderNext(reader.get());  // frees the expanded subtree as the reader moves on
       continue;
     }
@@ -266,9 +303,9 @@ void readPosLog(const std::string& path, SaleSink& sink) {
   if (status < 0 || !parseError.message.empty()) {
     sink.reject({"line " + std::to_string(parseError.line) + (index ? " (in or after Transaction[" + std::to_string(index) + "])" : ""),
                  "malformed XML, reading stopped here: " + (parseError.message.empty() ? "parse error" : parseError.message),
-                 ""});
+                 parseError.line > 0 ? lineOfFile(path, parseError.line) : std::string(), {}});
   }
-  sink.progress(static_cast<std::uint64_t>(xmlTextReaderByteConsumed(reader.get())));
+  sink.progress(bytesConsumed(reader.get(), consumed));
 }
 
 }  // namespace pos_import

@@ -2,6 +2,7 @@
 
 #include "reports/figure_measures.h"
 
+#include <Poco/Exception.h>
 #include <libxml/xmlwriter.h>
 
 #include <charconv>
@@ -48,7 +49,7 @@ class Writer {
   explicit Writer(std::ostream& out) {
     xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO(writeToStream, closeStream, &out, nullptr);
     writer_ = buffer ? xmlNewTextWriter(buffer) : nullptr;
-    if (writer_ == nullptr) throw std::runtime_error("libxml2 cannot create an XML writer");
+    if (writer_ == nullptr) throw Poco::OutOfMemoryException("libxml2 cannot create an XML writer");
     xmlTextWriterSetIndent(writer_, 1);
     xmlTextWriterSetIndentString(writer_, x("  "));
     xmlTextWriterStartDocument(writer_, nullptr, "UTF-8", nullptr);

@@ -17,7 +17,14 @@ JsonReply jsonError(Poco::Net::HTTPResponse::HTTPStatus status, const std::strin
 
 JsonReply failureReply(const Poco::Net::HTTPServerRequest& request, const Poco::Exception& failure) {
   Poco::Logger::get("server").error(request.getMethod() + " " + request.getURI() + ": " + failure.displayText());
-  return jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, store::summarizeDriverMessage(failure.displayText()));
+  return jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
+                   store::summarizeDriverMessage(failure.displayText()));
+}
+
+JsonReply failureReply(const Poco::Net::HTTPServerRequest& request, const std::exception& failure) {
+  const std::string message = std::string("internal error: ") + failure.what();
+  Poco::Logger::get("server").error(request.getMethod() + " " + request.getURI() + ": " + message);
+  return jsonError(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, message);
 }
 
 void sendJson(Poco::Net::HTTPServerResponse& response, const JsonReply& reply) {
@@ -37,6 +44,8 @@ void JsonEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
   } catch (const Poco::SyntaxException& e) {
     reply = jsonError(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "malformed request: " + e.message());
   } catch (const Poco::Exception& e) {
+    reply = failureReply(request, e);
+  } catch (const std::exception& e) {
     reply = failureReply(request, e);
   }
   sendJson(response, reply);

@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <exception>
 #include <functional>
 
 namespace server {
@@ -34,6 +35,8 @@ JsonReply jsonError(Poco::Net::HTTPResponse::HTTPStatus status, const std::strin
 // The answer to an infrastructure failure (database down, I/O) while serving `request`: logged
 // in full, a 500 with one line for the client, without the driver's dump of the SQL.
 JsonReply failureReply(const Poco::Net::HTTPServerRequest& request, const Poco::Exception& failure);
+// A failure that is not Poco's (a defect, or a library's own exception): logged, answered with 500.
+JsonReply failureReply(const Poco::Net::HTTPServerRequest& request, const std::exception& failure);
 
 void sendJson(Poco::Net::HTTPServerResponse& response, const JsonReply& reply);
 

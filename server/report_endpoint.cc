@@ -33,6 +33,8 @@ void ReportEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     return sendJson(response, jsonError(HTTPResponse::HTTP_BAD_REQUEST, "malformed request: " + e.message()));
   } catch (const Poco::Exception& e) {
     return sendJson(response, failureReply(request, e));
+  } catch (const std::exception& e) {
+    return sendJson(response, failureReply(request, e));
   }
   const std::string text = document.str();
   response.setContentType(reports::reportContentType(query.format));

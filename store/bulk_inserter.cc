@@ -20,6 +20,9 @@ namespace {
 // statement parse, small enough to keep the client's buffer and the server's parse tree modest.
 constexpr std::size_t kMaxRowsPerStatement = 10000;
 constexpr std::size_t kMaxBytesPerStatement = 8u << 20;
+// Each column's array is one bound parameter, and the session binds at most its maxFieldSize
+// (store/database.cc) a value.
+constexpr std::size_t kMaxBytesPerArray = (1u << 20) - 1;
 
 std::string insertPrefix(const std::string& table, const std::vector<std::string>& columns) {
   std::string sql = "INSERT INTO " + table + " (";
@@ -41,51 +44,22 @@ void appendNumber(std::string& sql, double value) {
   sql.append(buffer, result.ptr);
 }
 
-// An element of a PostgreSQL array literal that itself sits inside an escape-string literal
-// E'{...}': the array level quotes the element and escapes " and \, the string level doubles
-// every \ and '. E'' strings read backslashes the same whatever standard_conforming_strings says.
-//
-// Characters beyond ASCII go as \u / \U escapes of the E'' string: psqlODBC fails on raw UTF-8
-// in statement text ("invalid byte sequence for encoding UTF8") while it passes bound values
-// unchanged, so the statement is kept ASCII.
+// An element of a PostgreSQL array bound as one text parameter: quoted, with " and \ escaped.
+// The array goes to the server as a parameter, not inside the statement text: psqlODBC copies a
+// bound value as it is, where it would scan (and the server lex) every byte of statement text.
 void appendTextElement(std::string& array, const std::string& text) {
   array += '"';
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {
-      const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-      char32_t code = length == 4 ? byte & 0x07 : length == 3 ? byte & 0x0F : byte & 0x1F;
-      bool valid = length > 1 && i + length <= text.size();
-      for (std::size_t k = 1; valid && k < length; ++k) {
-        const auto next = static_cast<unsigned char>(text[i + k]);
-        valid = (next & 0xC0) == 0x80;
-        code = (code << 6) | (next & 0x3F);
-      }
-      if (!valid) throw Poco::InvalidArgumentException("PostgreSQL text must be UTF-8; store other bytes as bytes");
-      char escape[16];
-      std::snprintf(escape, sizeof escape, code > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(code));
-      array += escape;  // one backslash: the escape is the string level's, not the array's
-      i += length - 1;
-      continue;
-    }
-    if (c == '"') {
-      array += "\\\\\"";
-    } else if (c == '\\') {
-      array += "\\\\\\\\";
-    } else if (c == '\'') {
-      array += "''";
-    } else {
-      array += c;
-    }
+  for (const char c : text) {
+    if (c == '"' || c == '\\') array += '\\';
+    array += c;
   }
   array += '"';
 }
 
-// bytea elements in hex form: the element \x0aff, escaped for the array and then the string.
+// bytea elements in hex form: the element \x0aff, its backslash escaped for the array.
 void appendBytesElement(std::string& array, const std::string& bytes) {
   static const char kHex[] = "0123456789abcdef";
-  array += "\"\\\\\\\\x";
+  array += "\"\\\\x";
   for (unsigned char c : bytes) {
     array += kHex[c >> 4];
     array += kHex[c & 15];
@@ -164,9 +138,30 @@ void BulkInserter::addPostgresql(std::span<const Value> row) {
       throw Poco::InvalidArgumentException("PostgreSQL text cannot hold a NUL byte; store it as bytes");
     }
   }
+  sizesBefore_.resize(row.size());
+  for (std::size_t c = 0; c < row.size(); ++c) sizesBefore_[c] = arrays_[c].size();
+  std::size_t longest = appendElements(row);
+  if (longest > kMaxBytesPerArray && pendingRows_ > 0) {
+    // This row would make one array too long to bind: the rows before it go first.
+    for (std::size_t c = 0; c < row.size(); ++c) arrays_[c].resize(sizesBefore_[c]);
+    flushPostgresql();
+    longest = appendElements(row);
+  }
+  if (longest > kMaxBytesPerArray) {
+    for (std::string& array : arrays_) array.clear();
+    throw Poco::InvalidArgumentException("bulk insert into " + table_ + ": a value of about " +
+                                         std::to_string(longest) + " bytes is longer than one may be (" +
+                                         std::to_string(kMaxBytesPerArray) + ")");
+  }
+  for (std::size_t c = 0; c < row.size(); ++c) pendingBytes_ += arrays_[c].size() - sizesBefore_[c];
+  ++pendingRows_;
+  if (pendingRows_ >= kMaxRowsPerStatement || pendingBytes_ >= kMaxBytesPerStatement) flushPostgresql();
+}
+
+std::size_t BulkInserter::appendElements(std::span<const Value> row) {
+  std::size_t longest = 0;
   for (std::size_t c = 0; c < row.size(); ++c) {
     std::string& array = arrays_[c];
-    const std::size_t before = array.size();
     array += pendingRows_ ? ',' : '{';
     const Value& value = row[c];
     if (const auto* integer = std::get_if<std::int64_t>(&value)) {
@@ -180,10 +175,9 @@ void BulkInserter::addPostgresql(std::span<const Value> row) {
     } else {
       array += "NULL";
     }
-    pendingBytes_ += array.size() - before;
+    longest = std::max(longest, array.size() + 1);  // with the closing brace
   }
-  ++pendingRows_;
-  if (pendingRows_ >= kMaxRowsPerStatement || pendingBytes_ >= kMaxBytesPerStatement) flushPostgresql();
+  return longest;
 }
 
 void BulkInserter::flush() {
@@ -193,24 +187,26 @@ void BulkInserter::flush() {
 void BulkInserter::flushPostgresql() {
   if (pendingRows_ == 0) return;
   std::string sql = insertPrefix(table_, columns_) + "SELECT * FROM unnest(";
-  sql.reserve(sql.size() + pendingBytes_ + columns_.size() * 32);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
-    sql += c ? ", E'" : "E'";
-    sql += arrays_[c];
-    sql += "}'::" + columnTypes_[c] + "[]";
-    arrays_[c].clear();
+    arrays_[c] += '}';
+    sql += (c ? ", ?::" : "?::") + columnTypes_[c] + "[]";
   }
   sql += ')' + conflictClause_;
   const std::size_t rows = pendingRows_;
   pendingRows_ = 0;
   pendingBytes_ = 0;
   try {
-    session_ << sql, Poco::Data::Keywords::now;
+    Poco::Data::Statement insert(session_);
+    insert << sql;
+    for (std::string& array : arrays_) insert, Poco::Data::Keywords::use(array);
+    insert.execute();
   } catch (const Poco::Exception& e) {
-    // The driver's message repeats the whole statement (megabytes of data): keep its own words.
+    for (std::string& array : arrays_) array.clear();
+    // The driver's message may repeat the data (megabytes of it): keep its own words.
     throw DatabaseError("bulk insert of " + std::to_string(rows) + " rows into " + table_ + " failed: " +
                         summarizeDriverMessage(e.message()));
   }
+  for (std::string& array : arrays_) array.clear();
 }
 
 }  // namespace store

@@ -1,6 +1,6 @@
 // Appends many rows to one table at the speed each backend allows: one prepared statement
 // stepped per row on SQLite; on PostgreSQL, chunks of INSERT ... SELECT FROM unnest(arrays), one
-// array literal per column (PostgreSQL parses arrays ~3x faster than multi-row VALUES). Call it inside a
+// array per column bound as a parameter (PostgreSQL parses arrays ~3x faster than multi-row VALUES). Call it inside a
 // store::Transaction; rows are visible once flush() has run and the transaction commits.
 #pragma once
 
@@ -43,6 +43,7 @@ class BulkInserter {
 
  private:
   void addPostgresql(std::span<const Value> row);
+  std::size_t appendElements(std::span<const Value> row);  // the longest array after, in bytes
   void flushPostgresql();
 
   Poco::Data::Session& session_;
@@ -57,6 +58,7 @@ class BulkInserter {
   // PostgreSQL: the declared type of each column, and the array literal being built for it.
   std::vector<std::string> columnTypes_;
   std::vector<std::string> arrays_;
+  std::vector<std::size_t> sizesBefore_;  // of each array before the row being added
   std::size_t pendingRows_ = 0;
   std::size_t pendingBytes_ = 0;
 };

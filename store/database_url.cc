@@ -82,11 +82,14 @@ DatabaseUrl parsePostgresql(const std::string& text) {
   url.connector = "ODBC";
   // Protocol=7.4-0: no savepoint around each statement (2x faster inserts) and no silent rollback
   // of the whole transaction on an error, which Transaction::commit() detects and reports;
-  // MaxVarcharSize lifts its 255-byte default for text parameters (notes/toolchain.md).
+  // MaxVarcharSize lifts its 255-byte default for text parameters (notes/toolchain.md) to the
+  // session's maxFieldSize (1 MiB: BulkInserter binds a column's array as one parameter), and
+  // MaxLongVarcharSize the 8190 bytes at which text read back was silently cut.
   url.connection = "Driver={PostgreSQL Unicode};Server=" + odbcValue(uri.getHost()) +
                    ";Port=" + std::to_string(port) + ";Database=" + odbcValue(database) +
                    ";Uid=" + odbcValue(user) + ";Pwd=" + odbcValue(password) +
-                   ";Protocol=7.4-0;MaxVarcharSize=65535;" + (sslMode.empty() ? "" : "SSLmode=" + odbcValue(sslMode) + ";");
+                   ";Protocol=7.4-0;MaxVarcharSize=1048576;MaxLongVarcharSize=1048576;" +
+                   (sslMode.empty() ? "" : "SSLmode=" + odbcValue(sslMode) + ";");
   url.display = "postgresql://" + (user.empty() ? "" : user + (password.empty() ? "@" : ":***@")) +
                 uri.getHost() + ":" + std::to_string(port) + "/" + database;
   return url;

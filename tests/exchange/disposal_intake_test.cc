@@ -219,4 +219,24 @@ BOOST_AUTO_TEST_CASE(management_methods_map_to_rd_codes_only_where_one_operation
   BOOST_TEST(!operationForManagementMethod("").has_value());
 }
 
+// tests/fuzz/crashes/emanifest-offset-before-year-one: an offset carried the date out of the
+// stored form's years, and "-001-12-31T-23:-59:00.000Z" went on as the received time.
+BOOST_AUTO_TEST_CASE(a_date_time_whose_offset_leaves_the_four_digit_years_is_not_a_date_time) {
+  BOOST_TEST(!exchange::storedTimestampFromIso("0000-01-01T00:00:00+23:59").has_value());
+  BOOST_TEST(!exchange::storedTimestampFromIso("9999-12-31T23:59:59-23:59").has_value());
+  BOOST_TEST(exchange::storedTimestampFromIso("2026-11-19T16:00:00+01:00").value_or("") == "2026-11-19T15:00:00.000Z");
+  edi::Diagnostics diagnostics;
+  const auto document = readEmanifest(
+      R"({"manifestTrackingNumber": "1", "receivedDate": "0000-01-01T00:00:00+23:59",
+          "designatedFacility": {"epaSiteId": "VAR000987654"},
+          "wastes": [{"quantity": {"quantity": 1, "unitOfMeasurement": {"code": "K"}},
+                      "managementMethod": {"code": "H010"},
+                      "additionalInfo": {"comments": [{"label": "EWC", "description": "160213"}]}}]})",
+      diagnostics);
+  BOOST_TEST(document.entries.empty());
+  BOOST_REQUIRE_EQUAL(diagnostics.items().size(), 1u);
+  BOOST_TEST(diagnostics.items()[0].message ==
+             "waste line 1: receivedDate '0000-01-01T00:00:00+23:59' is not a date-time");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,9 +3,11 @@
 #include "edi/file_check.h"
 #include "exchange/intake.h"
 #include "exchange/interchange_store.h"
+#include "exchange/outbox_delivery.h"
 #include "tests/exchange/outbound_fixture.h"
 
 #include <Poco/File.h>
+#include <Poco/FileStream.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -67,6 +69,36 @@ BOOST_AUTO_TEST_CASE(a_load_tender_to_an_x12_carrier_is_a_valid_204_kept_as_sent
   BOOST_TEST(kept->header.controlNumber == "000000001");
   BOOST_TEST(kept->header.receiverId == "02:FSTF");
   BOOST_TEST(kept->byteCount == static_cast<std::int64_t>(bytes.size()));
+}
+
+BOOST_AUTO_TEST_CASE(a_document_whose_outbox_cannot_be_written_stays_kept_and_is_delivered_once_when_it_can) {
+  OutboundPartners partners;
+  Outbound outbound(partners.database(), catalog(), partners.identity);
+  // The carrier's outbox path is taken by a plain file: the directory cannot be made.
+  const std::string outbox = partners.outbox + "/" + std::to_string(partners.fastFreight);
+  Poco::File(partners.outbox).createDirectories();
+  Poco::FileOutputStream(outbox) << "in the way";
+  BOOST_CHECK_THROW(outbound.sendLoadTender(OutboundPartners::pickup("FSTF")), Poco::Exception);
+
+  InterchangeStore store(partners.database());
+  const auto waiting = store.undelivered(10);
+  BOOST_REQUIRE(waiting.size() == 1u);
+  BOOST_TEST(waiting.front().status == InterchangeStatus::sent);  // kept: its numbers are spent
+  BOOST_CHECK_THROW(deliverWaiting(partners.database()), Poco::Exception);  // still in the way
+
+  Poco::File(outbox).remove();
+  const std::vector<std::string> written = deliverWaiting(partners.database());
+  BOOST_REQUIRE(written.size() == 1u);
+  BOOST_TEST(written.front() == outbox + "/" + waiting.front().fileName);
+  std::string error;
+  BOOST_TEST(validates(fileText(written.front()), &error), error);
+  BOOST_TEST(store.undelivered(10).empty());
+  BOOST_TEST(store.find(waiting.front().id)->deliveredAt.has_value());
+
+  // Picked up by the partner: never written again.
+  Poco::File(written.front()).remove();
+  BOOST_TEST(deliverWaiting(partners.database()).empty());
+  BOOST_TEST(!Poco::File(written.front()).exists());
 }
 
 BOOST_AUTO_TEST_CASE(control_numbers_never_repeat_for_a_partner_and_two_partners_may_each_have_number_one) {

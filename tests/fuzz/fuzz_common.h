@@ -2,6 +2,8 @@
 // source that hands out short reads, and code that reads every byte of what the engine returns.
 #pragma once
 
+#include "fuzz_check.h"
+
 #include "edi/byte_source.h"
 #include "edi/diagnostic.h"
 #include "edi/reader.h"
@@ -17,15 +19,6 @@
 #include <vector>
 
 namespace afterflow_fuzz {
-
-// Where the targets store their checksums, so that nothing they read is optimized away.
-inline volatile std::uint64_t sink = 0;
-
-// Aborts with a message: an engine invariant did not hold (libFuzzer records it as a crash).
-[[noreturn]] inline void fail(const char* what) {
-  std::fprintf(stderr, "afterflow fuzz invariant failed: %s\n", what);
-  std::abort();
-}
 
 // Like MemoryByteSource, but each read returns at most `chunk` bytes, as a pipe or socket would.
 class TrickleByteSource : public edi::ByteSource {
@@ -70,13 +63,6 @@ inline RunMode chooseMode(const std::uint8_t* data, std::size_t size) {
   if (b & 0x10) mode.trickle = 1 + ((b >> 6) & 3) * 2 + ((b >> 1) & 1);  // 1..8
   if (b & 0x20) mode.reader.maxSegmentBytes = 300;
   return mode;
-}
-
-// Reads every byte of a view, so that the sanitizers see a bad one.
-inline std::uint64_t touch(std::string_view text) {
-  std::uint64_t sum = 0;
-  for (const char c : text) sum = sum * 31 + static_cast<unsigned char>(c);
-  return sum;
 }
 
 // The segment's text must be the input's bytes at its offset, with only line breaks removed

@@ -1,6 +1,7 @@
 #include "crm/customer_registry.h"
 #include "crm/product_catalog.h"
 #include "crm/sales_ledger.h"
+#include "pos_import/pos_import_runs.h"
 #include "pos_import/pos_importer.h"
 #include "store/transaction.h"
 #include "tests/support/test_database.h"
@@ -233,7 +234,7 @@ BOOST_AUTO_TEST_CASE(rejected_rows_are_kept_with_their_line_and_reason_and_take_
   const ImportSummary s = f.import("vendor_a_rejects.csv", "vendor-a.ini");
   BOOST_TEST(s.imported == 1u);  // R-303 only
   BOOST_TEST(s.rejected == 4u);
-  const auto rejects = rejectsOf(f.database, s.runId, 10);
+  const auto rejects = PosImportRuns(f.database).rejects(s.runId, 0, 10);
   BOOST_REQUIRE(rejects.size() == 4u);
   BOOST_TEST(rejects[0].location == "line 2");
   BOOST_TEST(rejects[0].reason.find("has a rejected row (line 3)") != std::string::npos, rejects[0].reason);
@@ -248,7 +249,7 @@ BOOST_AUTO_TEST_CASE(rejected_rows_are_kept_with_their_line_and_reason_and_take_
   BOOST_TEST(count(f.database, "SELECT rejected FROM pos_import_run") == 4);
 
   const ImportSummary poslog = f.import("poslog_v6.xml");
-  const auto xml = rejectsOf(f.database, poslog.runId, 10);
+  const auto xml = PosImportRuns(f.database).rejects(poslog.runId, 0, 10);
   BOOST_REQUIRE(xml.size() == 1u);
   BOOST_TEST(xml[0].location.find("/POSLog/Transaction[4] (line ") != std::string::npos, xml[0].location);
   BOOST_TEST(xml[0].reason == "LineItem[1]: no ItemID");

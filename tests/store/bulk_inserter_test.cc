@@ -197,4 +197,49 @@ BOOST_AUTO_TEST_CASE(text_beyond_ascii_arrives_unchanged_on_both_backends) {
   BOOST_TEST(note == "\xC3\xA4");
 }
 
+BOOST_AUTO_TEST_CASE(rows_too_large_for_one_statement_are_split_and_each_arrives_whole) {
+  TestDatabase test;
+  createShipments(test.database());
+  // Each note fills about 40% of what one bound array may hold on PostgreSQL (1 MiB), and each
+  // raw chunk (hex there) half of it: five rows need several statements; none may be cut.
+  const auto note = [](int i) { return std::string(400 * 1024, static_cast<char>('a' + i)) + "\"q\\"; };
+  const auto raw = [](int i) { return std::string(256 * 1024, static_cast<char>(i)); };
+  {
+    Poco::Data::Session session = test.database().session();
+    store::Transaction transaction(session);
+    BulkInserter inserter(session, "shipment", {"id", "ref", "note", "raw"});
+    for (int i = 1; i <= 5; ++i) inserter.add({std::int64_t{i}, std::string("R"), note(i), store::Bytes{raw(i)}});
+    inserter.flush();
+    transaction.commit();
+  }
+  Poco::Data::Session session = test.database().session();
+  for (int i = 1; i <= 5; ++i) {
+    std::string text;
+    Poco::Data::BLOB bytes;
+    session << "SELECT note, raw FROM shipment WHERE id = ?", bind(i), into(text), into(bytes), now;
+    BOOST_TEST(text.size() == note(i).size());
+    BOOST_TEST(text.substr(text.size() - 8) == note(i).substr(note(i).size() - 8));
+    BOOST_TEST(text == note(i));
+    BOOST_TEST(std::string(reinterpret_cast<const char*>(bytes.rawContent()), bytes.size()) == raw(i));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_value_longer_than_one_bound_array_is_refused_and_the_rows_before_it_stay,
+                     *boost::unit_test::precondition(test_support::OnlyOnPostgresql())) {
+  TestDatabase test;
+  createShipments(test.database());
+  Poco::Data::Session session = test.database().session();
+  store::Transaction transaction(session);
+  BulkInserter inserter(session, "shipment", {"id", "ref", "note"});
+  inserter.add({std::int64_t{1}, std::string("one"), std::string("small")});
+  BOOST_CHECK_THROW(inserter.add({std::int64_t{2}, std::string("two"), std::string(2u << 20, 'x')}),
+                    Poco::InvalidArgumentException);
+  inserter.add({std::int64_t{3}, std::string("three"), std::string("small")});
+  inserter.flush();
+  transaction.commit();
+  std::vector<std::int64_t> ids;
+  session << "SELECT id FROM shipment ORDER BY id", into(ids), now;
+  BOOST_TEST(ids == (std::vector<std::int64_t>{1, 3}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

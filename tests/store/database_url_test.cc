@@ -20,7 +20,8 @@ BOOST_AUTO_TEST_CASE(a_postgresql_url_becomes_a_psqlodbc_string_with_the_options
   BOOST_TEST(url.connection.find("Server=db.example;Port=6543;Database=afterflow;Uid=svc;Pwd=s3cret") !=
              std::string::npos);
   BOOST_TEST(url.connection.find("Protocol=7.4-0") != std::string::npos);
-  BOOST_TEST(url.connection.find("MaxVarcharSize=65535") != std::string::npos);
+  BOOST_TEST(url.connection.find("MaxVarcharSize=1048576") != std::string::npos);
+  BOOST_TEST(url.connection.find("MaxLongVarcharSize=1048576") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_display_form_never_shows_a_password) {
