@@ -22,6 +22,7 @@ struct MappingContext {
   logistics::PartnerRole partnerRole = logistics::PartnerRole::carrier;
   crm::PartyDirectory* parties = nullptr;  // to find carriers and others by their codes
   AcknowledgmentRecorder* acknowledgments = nullptr;  // records a partner's acks of what we sent
+  std::size_t* repeatedEvents = nullptr;  // counts status events recorded before (a carrier's resend)
 };
 
 // Applies one message. Acknowledgments from partners (997, 999, CONTRL) are matched to what

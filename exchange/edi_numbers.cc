@@ -1,5 +1,7 @@
 #include "exchange/edi_numbers.h"
 
+#include "exchange/segment_refusal.h"
+
 #include <cstdlib>
 
 namespace exchange {
@@ -21,6 +23,15 @@ std::optional<std::int64_t> impliedCents(const std::string& text) {
   }
   const std::int64_t cents = std::stoll(digits);
   return text.front() == '-' ? -cents : cents;
+}
+
+logistics::Result<std::optional<double>> decimalIn(const DocumentSegment& segment, std::size_t element,
+                                                   std::size_t component, const std::string& name) {
+  const std::string& text = segment.value(element, component);
+  if (text.empty()) return std::optional<double>();
+  const auto value = decimalValue(text);
+  if (!value) return segmentRefusal(logistics::ProblemCode::invalid_value, segment, name, "'" + text + "' is not a number");
+  return value;
 }
 
 }  // namespace exchange

@@ -2,6 +2,9 @@
 // implied decimals. A value that is not a number is a refusal naming where it was, never 0.
 #pragma once
 
+#include "exchange/message_document.h"
+#include "logistics/problem.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,5 +15,11 @@ namespace exchange {
 std::optional<double> decimalValue(const std::string& text);
 // X12 N2 ("125000" is 1250.00): the amount in cents. Empty when absent or not digits.
 std::optional<std::int64_t> impliedCents(const std::string& text);
+
+// The decimal in element `element`, component `component` of `segment`: empty when absent,
+// refused (invalid_value, naming the segment and `name`, e.g. "TD107" or "6314") when it is given
+// but is not a number.
+logistics::Result<std::optional<double>> decimalIn(const DocumentSegment& segment, std::size_t element,
+                                                   std::size_t component, const std::string& name);
 
 }  // namespace exchange

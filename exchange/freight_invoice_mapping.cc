@@ -2,6 +2,7 @@
 
 #include "exchange/edi_dates.h"
 #include "exchange/edi_numbers.h"
+#include "exchange/segment_refusal.h"
 #include "logistics/shipment_book.h"
 
 namespace exchange {
@@ -44,18 +45,20 @@ logistics::Result<InvoicedFreight> freightInvoiceFromDocument(const MessageDocum
   if (!scac.empty() && context.parties != nullptr) {
     const auto named = context.parties->idByIdentifier("scac", scac);
     if (named && *named != context.partnerId) {
-      return Problem{ProblemCode::invalid_value, "B311",
-                     "210 B311 SCAC '" + scac + "' is another carrier than the one that sent the invoice"};
+      return segmentRefusal(ProblemCode::invalid_value, *b3, "B311",
+                            "SCAC '" + scac + "' is another carrier than the one that sent the invoice");
     }
   }
   const auto amount = impliedCents(b3->value(7));
   if (!amount || *amount < 0) {
-    return Problem{ProblemCode::invalid_value, "B307",
-                   "210 invoice '" + invoice.invoiceNumber + "' B307 net amount due '" + b3->value(7) +
-                       "' is not an amount of zero or more"};
+    return segmentRefusal(ProblemCode::invalid_value, *b3, "B307",
+                          "invoice '" + invoice.invoiceNumber + "': net amount due '" + b3->value(7) +
+                              "' is not an amount of zero or more");
   }
   invoice.amountCents = *amount;
-  invoice.invoiceDate = timestampFromX12(b3->value(6));
+  const auto invoiceDate = x12Timestamp(*b3, 6);
+  if (!invoiceDate) return invoiceDate.problems();
+  invoice.invoiceDate = invoiceDate.value();
 
   for (const DocumentSegment& segment : document.segments) {
     if (segment.tag == "C3") invoice.currency = segment.value(1);
@@ -72,9 +75,9 @@ logistics::Result<InvoicedFreight> freightInvoiceFromDocument(const MessageDocum
   if (const DocumentSegment* l3 = document.find("L3"); l3 != nullptr && !l3->value(5).empty()) {
     const auto charges = impliedCents(l3->value(5));
     if (!charges || *charges != invoice.amountCents) {
-      return Problem{ProblemCode::invalid_value, "L305",
-                     "210 invoice '" + invoice.invoiceNumber + "' L305 total charges '" + l3->value(5) +
-                         "' differ from B307 net amount due " + inCurrency(invoice.amountCents)};
+      return segmentRefusal(ProblemCode::invalid_value, *l3, "L305",
+                            "invoice '" + invoice.invoiceNumber + "': total charges '" + l3->value(5) +
+                                "' differ from B307 net amount due " + inCurrency(invoice.amountCents));
     }
   }
   return freight;

@@ -3,6 +3,7 @@
 #include "edi/ack_writer.h"
 #include "edi/file_check.h"
 #include "exchange/acknowledgment_recorder.h"
+#include "exchange/applied_envelopes.h"
 #include "exchange/disposal_report_xml.h"
 #include "exchange/document_header.h"
 #include "exchange/emanifest_json.h"
@@ -201,15 +202,17 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
   // Apply every message in one transaction, or nothing.
   crm::PartyDirectory parties(database_);
   AcknowledgmentRecorder acknowledgments(store, record.id, partner->partyId);
-  MappingContext context{record.id, partner->partyId, partner->role, &parties, &acknowledgments};
+  MappingContext context{record.id, partner->partyId, partner->role, &parties, &acknowledgments,
+                         &report.repeatedEvents};
   store::Transaction transaction(session);
   if (!store.claimForApply(session, record.id)) return appliedMeanwhile(record.id);
   std::optional<std::string> failure;
   std::size_t applied = 0;
+  AppliedEnvelopes envelopesApplied(session, record.id);
   {
     const auto source = store.open(record.id);
     readMessages(*source, [&](const MessageDocument& document) {
-      if (failure) return;
+      if (failure || envelopesApplied.appliedBefore(document)) return;
       const auto result = applyMessage(transaction, document, context);
       if (!result) {
         failure = "message " + std::to_string(document.index) + " (" + document.type + " " + document.controlNumber +
@@ -225,17 +228,26 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
   }
   if (failure) {
     transaction.rollback();
+    report.repeatedEvents = 0;
     report.status = InterchangeStatus::failed;
     report.summary = "failed, nothing applied: " + *failure + "; fix the cause and run afterflow inbox replay " + id;
     store.setStatus(record.id, report.status, *failure);
     return report;
   }
+  envelopesApplied.recordApplied();
   store.setStatus(session, record.id, InterchangeStatus::applied);
   // Also refreshes, once and set-based, the report rollups of every shipment the messages
   // touched (logistics/shipment_rollup.h): per message, that cost three times the apply itself.
   transaction.commit();
   report.status = InterchangeStatus::applied;
+  report.skippedMessages = envelopesApplied.skippedMessages();
   report.summary = "applied: " + std::to_string(applied) + " message(s)" +
+                   (report.skippedMessages > 0 ? ", " + std::to_string(report.skippedMessages) +
+                                                     " not applied again (" + envelopesApplied.describeSkipped() + ")"
+                                               : "") +
+                   (report.repeatedEvents > 0 ? ", " + std::to_string(report.repeatedEvents) +
+                                                    " status event(s) recorded before, not applied again"
+                                              : "") +
                    (acknowledgments.recorded() ? " (" + acknowledgments.summary().describe() + ")" : "") +
                    (report.acknowledgmentPath ? ", acknowledged in " + *report.acknowledgmentPath : "");
   return report;

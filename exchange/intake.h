@@ -27,6 +27,8 @@ struct IntakeReport {
   std::string summary;            // one line for people: what happened and what to do
   std::size_t errors = 0, warnings = 0;
   std::size_t messages = 0;       // business messages in the file
+  std::size_t repeatedEvents = 0;  // status events recorded before (a resend), not applied again
+  std::size_t skippedMessages = 0;  // messages of an envelope another file applied, not applied again
   std::optional<std::string> acknowledgmentPath;  // where the ack was written
 };
 

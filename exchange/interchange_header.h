@@ -1,6 +1,7 @@
 // Reads what the first envelope of a file says (standard, version, sender, receiver, control
 // number) without validating anything: the interchange store records it before the file is
-// checked, and duplicates are recognised by it.
+// checked, and a file repeating it is refused. Later envelopes of the file are checked for
+// repeats when it is applied (exchange/applied_envelopes.h).
 #pragma once
 
 #include "edi/byte_source.h"

@@ -49,7 +49,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
   MessageDocument document;
   std::string interchangeControl, senderId, groupVersion;
   bool inMessage = false;
-  std::uint32_t index = 0;
+  std::uint32_t index = 0, envelope = 0;
   // Values as the mappings and the database take them: UTF-8 text (PostgreSQL refuses anything else).
   edi::TextDecoder decoder;
   while (reader.next(segment)) {
@@ -61,6 +61,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
       const std::string_view control = segment.element(tag == "ISA" ? 13 : 5);
       interchangeControl = std::string(control.substr(0, control.find_last_not_of(' ') + 1));
       senderId = envelopeParty(segment, delimiters);
+      ++envelope;
       decoder.startInterchange(segment, delimiters);
     } else if (tag == "GS") {
       groupVersion = std::string(segment.element(8)).substr(0, 6);
@@ -80,6 +81,7 @@ void readMessages(edi::ByteSource& source, const std::function<void(const Messag
       document.interchangeControl = interchangeControl;
       document.senderId = senderId;
       document.index = ++index;
+      document.envelope = envelope;
       inMessage = true;
     }
     if (!inMessage) continue;

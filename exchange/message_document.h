@@ -31,6 +31,7 @@ struct MessageDocument {
   std::string interchangeControl;  // ISA13, UNB 0020
   std::string senderId;            // qualifier:id of the interchange sender
   std::uint32_t index = 0;         // of the message in the file, from 1
+  std::uint32_t envelope = 0;      // which interchange (ISA, UNB) of the file it is in, from 1
   std::vector<DocumentSegment> segments;  // header to trailer
 
   // The first segment with `tag` at or after `from`, or nullptr.

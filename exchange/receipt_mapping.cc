@@ -2,6 +2,7 @@
 
 #include "exchange/edi_dates.h"
 #include "exchange/edi_numbers.h"
+#include "exchange/segment_refusal.h"
 #include "logistics/receipt_book.h"
 #include "logistics/shipment_book.h"
 
@@ -23,10 +24,6 @@ std::optional<std::string> nonEmpty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-std::string where(const MessageDocument& document, const DocumentSegment& segment, const std::string& element) {
-  return document.type + " " + element + " (segment " + std::to_string(segment.position) + ")";
-}
-
 std::string formatted(double value) {
   std::ostringstream out;
   out << value;
@@ -34,13 +31,13 @@ std::string formatted(double value) {
 }
 
 // A quantity the message must give as a number of zero or more; `name` is the element ("W0701").
-logistics::Result<double> quantity(const MessageDocument& document, const DocumentSegment& segment,
-                                   std::size_t element, std::size_t component, const std::string& name) {
+logistics::Result<double> quantity(const DocumentSegment& segment, std::size_t element, std::size_t component,
+                                   const std::string& name) {
   const std::string& text = segment.value(element, component);
   const auto value = decimalValue(text);
   if (!value || *value < 0) {
-    return Problem{ProblemCode::invalid_value, name,
-                   where(document, segment, name) + ": quantity '" + text + "' is not a number of zero or more"};
+    return segmentRefusal(ProblemCode::invalid_value, segment, name,
+                          "quantity '" + text + "' is not a number of zero or more");
   }
   return *value;
 }
@@ -62,12 +59,12 @@ void addReference(ShipmentLookup& lookup, ReferenceKind kind, const std::string&
 logistics::Result<ReceivedGoods> from944(const MessageDocument& document) {
   ReceivedGoods goods;
   logistics::Receipt& receipt = goods.receipt;
-  std::string date, time;
+  const DocumentSegment *w17 = nullptr, *g62 = nullptr;
   bool inHeading = true;
   for (const DocumentSegment& segment : document.segments) {
     const std::string& tag = segment.tag;
     if (tag == "W17") {
-      date = segment.value(2);
+      w17 = &segment;
       receipt.receiptNumber = segment.value(3);
       if (!segment.value(4).empty()) goods.lookup.purchaseOrder = segment.value(4);
       // W1705 is the shipment as the shipper identified it: its ship notice, else its BOL.
@@ -79,11 +76,11 @@ logistics::Result<ReceivedGoods> from944(const MessageDocument& document) {
       if (segment.value(1) == "BM") addReference(goods.lookup, ReferenceKind::bill_of_lading, segment.value(2), "N9*BM");
       if (segment.value(1) == "CN") addReference(goods.lookup, ReferenceKind::pro_number, segment.value(2), "N9*CN");
       if (segment.value(1) == "PO" && !goods.lookup.purchaseOrder) goods.lookup.purchaseOrder = segment.value(2);
-    } else if (tag == "G62" && inHeading && time.empty()) {
-      time = segment.value(4);
+    } else if (tag == "G62" && inHeading && g62 == nullptr && !segment.value(4).empty()) {
+      g62 = &segment;
     } else if (tag == "W07") {
       inHeading = false;
-      const auto received = quantity(document, segment, 1, 1, "W0701");
+      const auto received = quantity(segment, 1, 1, "W0701");
       if (!received) return received.problems();
       // The item: W0705 (qualified by W0704), else the other ids, else the U.P.C. case code.
       std::string sku = segment.value(5);
@@ -93,22 +90,26 @@ logistics::Result<ReceivedGoods> from944(const MessageDocument& document) {
       newLine(receipt, sku, segment.value(2)).quantityReceived = received.value();
     } else if (tag == "W13" && !receipt.lines.empty()) {
       if (segment.value(3) != kDamagedCondition) continue;
-      const auto damaged = quantity(document, segment, 1, 1, "W1301");
+      const auto damaged = quantity(segment, 1, 1, "W1301");
       if (!damaged) return damaged.problems();
       receipt.lines.back().quantityDamaged += damaged.value();
     } else if (tag == "W14") {
-      const auto total = quantity(document, segment, 1, 1, "W1401");
+      const auto total = quantity(segment, 1, 1, "W1401");
       if (!total) return total.problems();
       double sum = 0;
       for (const auto& line : receipt.lines) sum += line.quantityReceived;
       if (sum != total.value()) {
-        return Problem{ProblemCode::invalid_value, "W1401",
-                       where(document, segment, "W1401") + ": total received " + formatted(total.value()) +
-                           " differs from the sum of the W07 quantities, " + formatted(sum)};
+        return segmentRefusal(ProblemCode::invalid_value, segment, "W1401",
+                              "total received " + formatted(total.value()) +
+                                  " differs from the sum of the W07 quantities, " + formatted(sum));
       }
     }
   }
-  if (const auto when = timestampFromX12(date, time)) receipt.receivedAt = *when;
+  if (w17 != nullptr) {
+    const auto when = x12Timestamp(*w17, 2, g62, 4);
+    if (!when) return when.problems();
+    receipt.receivedAt = when.value().value_or("");
+  }
   return goods;
 }
 
@@ -118,16 +119,19 @@ logistics::Result<ReceivedGoods> from944(const MessageDocument& document) {
 logistics::Result<ReceivedGoods> from861(const MessageDocument& document) {
   ReceivedGoods goods;
   logistics::Receipt& receipt = goods.receipt;
-  std::string date, time;
+  std::optional<std::string> bra, dtm;  // the date of the BRA, of the DTM*050
   bool inHeading = true;
   for (const DocumentSegment& segment : document.segments) {
     const std::string& tag = segment.tag;
     if (tag == "BRA") {
       receipt.receiptNumber = segment.value(1);
-      date = segment.value(2);
+      const auto when = x12Timestamp(segment, 2);
+      if (!when) return when.problems();
+      bra = when.value();
     } else if (tag == "DTM" && inHeading && segment.value(1) == "050") {
-      date = segment.value(2);
-      time = segment.value(3);
+      const auto when = x12Timestamp(segment, 2, &segment, 3);
+      if (!when) return when.problems();
+      dtm = when.value();
     } else if (tag == "REF" && inHeading) {
       const std::string& qualifier = segment.value(1);
       if (qualifier == "BM") addReference(goods.lookup, ReferenceKind::bill_of_lading, segment.value(2), "REF*BM");
@@ -147,13 +151,13 @@ logistics::Result<ReceivedGoods> from861(const MessageDocument& document) {
       double received = 0, damaged = 0;
       for (const std::size_t element : {2u, 4u}) {
         if (segment.value(element).empty()) continue;
-        const auto value = quantity(document, segment, element, 1, element == 2 ? "RCD02" : "RCD04");
+        const auto value = quantity(segment, element, 1, element == 2 ? "RCD02" : "RCD04");
         if (!value) return value.problems();
         received += value.value();
       }
       for (const std::size_t element : {6u, 9u, 12u, 15u, 18u}) {
         if (segment.value(element + 2) != kDamagedCondition) continue;
-        const auto value = quantity(document, segment, element, 1, "RCD" + std::string(element < 10 ? "0" : "") +
+        const auto value = quantity(segment, element, 1, "RCD" + std::string(element < 10 ? "0" : "") +
                                                                         std::to_string(element));
         if (!value) return value.problems();
         damaged += value.value();
@@ -166,7 +170,7 @@ logistics::Result<ReceivedGoods> from861(const MessageDocument& document) {
       receipt.lines.back().sku = nonEmpty(segment.value(3));
     }
   }
-  if (const auto when = timestampFromX12(date, time)) receipt.receivedAt = *when;
+  receipt.receivedAt = dtm ? *dtm : bra.value_or("");
   return goods;
 }
 
@@ -183,9 +187,9 @@ logistics::Result<ReceivedGoods> fromRecadv(const MessageDocument& document) {
   const auto closeLine = [&]() -> std::optional<Problem> {
     if (lineSegment == nullptr) return std::nullopt;
     if (!received && !accepted) {
-      return Problem{ProblemCode::missing_field, "QTY+48",
-                     where(document, *lineSegment, "LIN") + ": line " + std::to_string(receipt.lines.size()) +
-                         " gives no received quantity (QTY+48, or 194/195/196)"};
+      return segmentRefusal(ProblemCode::missing_field, *lineSegment, "QTY+48",
+                            "line " + std::to_string(receipt.lines.size()) +
+                                " gives no received quantity (QTY+48, or 194/195/196)");
     }
     receipt.lines.back().quantityReceived = received ? *received : *accepted;
     return std::nullopt;
@@ -196,9 +200,10 @@ logistics::Result<ReceivedGoods> fromRecadv(const MessageDocument& document) {
       receipt.receiptNumber = segment.value(2);
     } else if (tag == "DTM" && inHeading) {
       const std::string& qualifier = segment.value(1, 1);
-      const auto when = timestampFromEdifact(segment.value(1, 2), segment.value(1, 3));
-      if (qualifier == "50") receivedAt = when;
-      if (qualifier == "137") documentDate = when;
+      if (qualifier != "50" && qualifier != "137") continue;
+      const auto when = edifactTimestamp(segment);
+      if (!when) return when.problems();
+      (qualifier == "50" ? receivedAt : documentDate) = when.value();
     } else if (tag == "RFF" && inHeading) {
       const std::string& qualifier = segment.value(1, 1);
       const std::string& value = segment.value(1, 2);
@@ -223,7 +228,7 @@ logistics::Result<ReceivedGoods> fromRecadv(const MessageDocument& document) {
       if (qualifier != "48" && qualifier != "124" && qualifier != "194" && qualifier != "195" && qualifier != "196") {
         continue;
       }
-      const auto value = quantity(document, segment, 1, 2, "QTY+" + qualifier);
+      const auto value = quantity(segment, 1, 2, "QTY+" + qualifier);
       if (!value) return value.problems();
       logistics::ReceiptLine& line = receipt.lines.back();
       if (qualifier == "48") received = value.value();

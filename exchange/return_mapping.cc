@@ -2,6 +2,7 @@
 
 #include "exchange/edi_dates.h"
 #include "exchange/edi_numbers.h"
+#include "exchange/segment_refusal.h"
 #include "logistics/return_book.h"
 
 #include <algorithm>
@@ -17,14 +18,11 @@ std::optional<std::string> nonEmpty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-std::string where(const MessageDocument& document, const DocumentSegment& segment, const std::string& element) {
-  return document.type + " " + element + " (segment " + std::to_string(segment.position) + ")";
-}
-
 // The party an identifier in an N1 or NAD names. The scheme follows the qualifier (X12 66,
 // EDIFACT 3055): DUNS and GLN are looked up as such, anything else as the party's own code.
 logistics::Result<std::optional<std::int64_t>> namedParty(const MappingContext& context, const std::string& scheme,
-                                                          const std::string& id, const std::string& at) {
+                                                          const std::string& id, const DocumentSegment& segment,
+                                                          const std::string& element) {
   if (id.empty() || context.parties == nullptr) return std::optional<std::int64_t>();
   std::optional<std::int64_t> party;
   if (scheme == "duns" || scheme == "gln") {
@@ -33,8 +31,8 @@ logistics::Result<std::optional<std::int64_t>> namedParty(const MappingContext& 
     party = found->id;
   }
   if (!party) {
-    return Problem{ProblemCode::unknown_party, "customer",
-                   at + " names customer '" + id + "', who is not in the customer directory"};
+    return segmentRefusal(ProblemCode::unknown_party, segment, element,
+                          "customer '" + id + "' is not in the customer directory");
   }
   return party;
 }
@@ -52,13 +50,13 @@ std::string edifactScheme(const std::string& agency) {
 }
 
 // A line's quantity: more than zero, or the message is refused naming where.
-logistics::Result<double> returnedQuantity(const MessageDocument& document, const DocumentSegment& segment,
-                                           std::size_t element, std::size_t component, const std::string& name) {
+logistics::Result<double> returnedQuantity(const DocumentSegment& segment, std::size_t element,
+                                           std::size_t component, const std::string& name) {
   const std::string& text = segment.value(element, component);
   const auto value = decimalValue(text);
   if (!value || !(*value > 0)) {
-    return Problem{ProblemCode::invalid_value, name,
-                   where(document, segment, name) + ": returned quantity '" + text + "' is not more than zero"};
+    return segmentRefusal(ProblemCode::invalid_value, segment, name,
+                          "returned quantity '" + text + "' is not more than zero");
   }
   return *value;
 }
@@ -76,15 +74,16 @@ void defaultQuantities(logistics::ReturnAuthorization& rma, const std::vector<bo
 logistics::Result<ReturnNotice> from180(const MessageDocument& document, const MappingContext& context) {
   ReturnNotice notice;
   logistics::ReturnAuthorization& rma = notice.rma;
-  std::string bgnNumber, rmaNumber, date, time, disposition;
+  std::string bgnNumber, rmaNumber, disposition;
   std::vector<bool> quantityGiven;
   bool inHeading = true;
   for (const DocumentSegment& segment : document.segments) {
     const std::string& tag = segment.tag;
     if (tag == "BGN") {
       bgnNumber = segment.value(2);
-      date = segment.value(3);
-      time = segment.value(4);
+      const auto when = x12Timestamp(segment, 3, &segment, 4);
+      if (!when) return when.problems();
+      rma.requestedAt = when.value().value_or("");
     } else if (tag == "BLI") {
       inHeading = false;
       logistics::RmaLine& line = rma.lines.emplace_back();
@@ -93,7 +92,7 @@ logistics::Result<ReturnNotice> from180(const MessageDocument& document, const M
       if (!segment.value(4).empty()) line.unit = segment.value(4);
       quantityGiven.push_back(!segment.value(3).empty());
       if (quantityGiven.back()) {
-        const auto quantity = returnedQuantity(document, segment, 3, 1, "BLI03");
+        const auto quantity = returnedQuantity(segment, 3, 1, "BLI03");
         if (!quantity) return quantity.problems();
         line.quantity = quantity.value();
       }
@@ -105,21 +104,19 @@ logistics::Result<ReturnNotice> from180(const MessageDocument& document, const M
     } else if (tag == "N9" && segment.value(1) == "SE") {
       rma.lines.back().serialNumbers.push_back(segment.value(2));
     } else if (tag == "QTY" && !inHeading && !quantityGiven.back()) {
-      const auto quantity = returnedQuantity(document, segment, 2, 1, "QTY02");
+      const auto quantity = returnedQuantity(segment, 2, 1, "QTY02");
       if (!quantity) return quantity.problems();
       rma.lines.back().quantity = quantity.value();
       quantityGiven.back() = true;
     } else if (tag == "NTE" && inHeading && !rma.reason) {
       rma.reason = nonEmpty(segment.value(2));
     } else if (tag == "N1" && inHeading && (segment.value(1) == "BY" || segment.value(1) == "CU")) {
-      const auto customer = namedParty(context, x12Scheme(segment.value(3)), segment.value(4),
-                                       where(document, segment, "N104"));
+      const auto customer = namedParty(context, x12Scheme(segment.value(3)), segment.value(4), segment, "N104");
       if (!customer) return customer.problems();
       if (customer.value()) rma.customerId = customer.value();
     }
   }
   rma.rmaNumber = rmaNumber.empty() ? bgnNumber : rmaNumber;
-  if (const auto when = timestampFromX12(date, time)) rma.requestedAt = *when;
   defaultQuantities(rma, quantityGiven);
   if (disposition == "RA" || disposition == "PA") {
     notice.step = RmaStatus::authorized;
@@ -143,15 +140,17 @@ logistics::Result<ReturnNotice> fromRetann(const MessageDocument& document, cons
     if (tag == "BGM") {
       if (number.empty()) number = segment.value(2, 1);
     } else if (tag == "DTM" && inHeading && segment.value(1, 1) == "137") {
-      if (const auto when = timestampFromEdifact(segment.value(1, 2), segment.value(1, 3))) rma.requestedAt = *when;
+      const auto when = edifactTimestamp(segment);
+      if (!when) return when.problems();
+      rma.requestedAt = when.value().value_or("");
     } else if (tag == "RFF" && inHeading && segment.value(1, 1) == "ALQ") {
       number = segment.value(1, 2);
     } else if (tag == "FTX" && inHeading && segment.value(1) == "RTI") {
       rma.reasonCode = nonEmpty(segment.value(3, 1));
       rma.reason = nonEmpty(segment.value(4, 1));
     } else if (tag == "NAD" && inHeading && segment.value(1) == "BY") {
-      const auto customer = namedParty(context, edifactScheme(segment.value(2, 3)), segment.value(2, 1),
-                                       where(document, segment, "NAD+BY"));
+      const auto customer = namedParty(context, edifactScheme(segment.value(2, 3)), segment.value(2, 1), segment,
+                                       "3039");
       if (!customer) return customer.problems();
       if (customer.value()) rma.customerId = customer.value();
     } else if (tag == "LIN") {
@@ -165,7 +164,7 @@ logistics::Result<ReturnNotice> fromRetann(const MessageDocument& document, cons
     } else if (tag == "IMD") {
       rma.lines.back().description = nonEmpty(segment.value(3, 4));
     } else if (tag == "QTY" && segment.value(1, 1) == "61") {
-      const auto quantity = returnedQuantity(document, segment, 1, 2, "QTY+61");
+      const auto quantity = returnedQuantity(segment, 1, 2, "QTY+61");
       if (!quantity) return quantity.problems();
       rma.lines.back().quantity = quantity.value();
       if (!segment.value(1, 3).empty()) rma.lines.back().unit = segment.value(1, 3);

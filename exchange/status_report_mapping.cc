@@ -1,6 +1,7 @@
 #include "exchange/status_report_mapping.h"
 
 #include "exchange/edi_dates.h"
+#include "exchange/segment_refusal.h"
 #include "logistics/event_log.h"
 #include "logistics/status_mapping.h"
 
@@ -41,13 +42,12 @@ logistics::Result<std::vector<StatusEvent>> fromX12(const MessageDocument& docum
       event.codeList = logistics::StatusCodeList::x12;
       event.statusCode = segment.value(1);
       event.reasonCode = nonEmpty(segment.value(2));
-      const auto when = timestampFromX12(segment.value(5), segment.value(6));
-      if (!when) {
-        return Problem{ProblemCode::missing_field, "AT705",
-                       "status " + event.statusCode + " at segment " + std::to_string(segment.position) +
-                           " has no date (AT705)"};
+      const auto when = x12Timestamp(segment, 5, &segment, 6);
+      if (!when) return when.problems();
+      if (!when.value()) {
+        return segmentRefusal(ProblemCode::missing_field, segment, "AT705", "status " + event.statusCode + " has no date");
       }
-      event.eventTime = *when;
+      event.eventTime = *when.value();
       event.sourceInterchangeId = context.interchangeId;
       events.push_back(std::move(event));
       open = true;
@@ -63,6 +63,7 @@ logistics::Result<std::vector<StatusEvent>> fromX12(const MessageDocument& docum
 logistics::Result<std::vector<StatusEvent>> fromEdifact(const MessageDocument& document,
                                                         const MappingContext& context) {
   std::vector<StatusEvent> events;
+  std::vector<const DocumentSegment*> reported;  // the STS of each event
   Reference consignment;
   for (const DocumentSegment& segment : document.segments) {
     const std::string& tag = segment.tag;
@@ -78,23 +79,27 @@ logistics::Result<std::vector<StatusEvent>> fromEdifact(const MessageDocument& d
       event.reasonCode = nonEmpty(segment.value(3, 1));
       event.sourceInterchangeId = context.interchangeId;
       events.push_back(std::move(event));
+      reported.push_back(&segment);
     } else if (events.empty()) {
       continue;
     } else if (tag == "RFF" && segment.value(1, 1) == "BM") {
       events.back().referenceKind = ReferenceKind::bill_of_lading;
       events.back().reference = segment.value(1, 2);
     } else if (tag == "DTM" && segment.value(1, 1) == "334") {
-      if (const auto when = timestampFromEdifact(segment.value(1, 2), segment.value(1, 3))) events.back().eventTime = *when;
+      const auto when = edifactTimestamp(segment);
+      if (!when) return when.problems();
+      events.back().eventTime = when.value().value_or("");
     } else if (tag == "LOC" && segment.value(1) == "175") {
       const std::string& code = segment.value(2, 1);  // UN/LOCODE: country, then place
       events.back().city = nonEmpty(segment.value(2, 4).empty() ? code : segment.value(2, 4));
       if (code.size() >= 2) events.back().country = code.substr(0, 2);
     }
   }
-  for (const StatusEvent& event : events) {
-    if (event.eventTime.empty()) {
-      return Problem{ProblemCode::missing_field, "DTM+334",
-                     "status " + event.statusCode + " for " + event.reference + " has no event time (DTM+334)"};
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (events[i].eventTime.empty()) {
+      return segmentRefusal(ProblemCode::missing_field, *reported[i], "DTM+334",
+                            "status " + events[i].statusCode + " for " + events[i].reference +
+                                " has no event time (DTM+334)");
     }
   }
   return events;
@@ -123,6 +128,7 @@ logistics::Result<logistics::Done> applyStatusReport(store::Transaction& transac
     }
     const auto recorded = log.record(transaction, event);
     if (!recorded) return recorded.problems();
+    if (recorded.value().repeated && context.repeatedEvents != nullptr) ++*context.repeatedEvents;
   }
   return logistics::Done{};
 }

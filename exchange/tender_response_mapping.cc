@@ -1,6 +1,7 @@
 #include "exchange/tender_response_mapping.h"
 
 #include "exchange/edi_dates.h"
+#include "exchange/segment_refusal.h"
 #include "logistics/tender_book.h"
 
 namespace exchange {
@@ -29,8 +30,8 @@ logistics::Result<TenderAnswer> tenderAnswerFromDocument(const MessageDocument& 
   if (!scac.empty() && context.parties != nullptr) {
     const auto named = context.parties->idByIdentifier("scac", scac);
     if (named && *named != context.partnerId) {
-      return Problem{ProblemCode::invalid_value, "B101",
-                     "990 B101 SCAC '" + scac + "' is another carrier than the one that sent the response"};
+      return segmentRefusal(ProblemCode::invalid_value, *b1, "B101",
+                            "SCAC '" + scac + "' is another carrier than the one that sent the response");
     }
   }
   const std::string& action = b1->value(4);
@@ -39,8 +40,8 @@ logistics::Result<TenderAnswer> tenderAnswerFromDocument(const MessageDocument& 
   } else if (action == "D") {
     answer.response.action = logistics::TenderAction::declined;
   } else {
-    return Problem{ProblemCode::invalid_value, "B104",
-                   "990 B104 reservation action '" + action + "': afterflow takes A (accepted) or D (declined)"};
+    return segmentRefusal(ProblemCode::invalid_value, *b1, "B104",
+                          "reservation action '" + action + "': afterflow takes A (accepted) or D (declined)");
   }
   const std::string& shipmentId = b1->value(2);
   if (!shipmentId.empty()) answer.response.carrierReference = shipmentId;
@@ -55,13 +56,13 @@ logistics::Result<TenderAnswer> tenderAnswerFromDocument(const MessageDocument& 
   answer.lookup.references.push_back({ReferenceKind::pro_number, shipmentId, "B102"});
 
   // The answer's time: B103, with the time of a G62 when the carrier gives one.
-  std::string time;
-  if (const DocumentSegment* g62 = document.find("G62")) time = g62->value(4);
-  const auto when = timestampFromX12(b1->value(3), time);
-  if (!when) {
-    return Problem{ProblemCode::missing_field, "B103", "990 for '" + shipmentId + "' gives no date of its answer (B103)"};
+  const auto when = x12Timestamp(*b1, 3, document.find("G62"), 4);
+  if (!when) return when.problems();
+  if (!when.value()) {
+    return segmentRefusal(ProblemCode::missing_field, *b1, "B103",
+                          "990 for '" + shipmentId + "' gives no date of its answer");
   }
-  answer.response.respondedAt = *when;
+  answer.response.respondedAt = *when.value();
   // A decline's reason, as the carrier writes it in K1 remarks.
   if (const DocumentSegment* k1 = document.find("K1")) {
     std::string reason = k1->value(1);

@@ -12,6 +12,22 @@
 using namespace Poco::Data::Keywords;
 
 namespace logistics {
+namespace {
+
+// The event recorded before under `event`'s natural key (migration *_event_and_envelope_keys).
+std::int64_t sameEvent(Poco::Data::Session& session, const StatusEvent& event) {
+  std::int64_t id = 0;
+  session << "SELECT event_id FROM shipment_event WHERE COALESCE(carrier_id, 0) = ? AND reference_kind = ? "
+             "AND reference = ? AND code_list = ? AND status_code = ? AND COALESCE(reason_code, '') = ? "
+             "AND event_time = ? AND COALESCE(city, '') = ? AND COALESCE(region, '') = ? AND COALESCE(country, '') = ?",
+      bind(event.carrierId.value_or(0)), bind(std::string(referenceKindName(event.referenceKind))),
+      bind(event.reference), bind(std::string(statusCodeListName(event.codeList))), bind(event.statusCode),
+      bind(event.reasonCode.value_or("")), bind(event.eventTime), bind(event.city.value_or("")),
+      bind(event.region.value_or("")), bind(event.country.value_or("")), into(id), now;
+  return id;
+}
+
+}  // namespace
 
 Result<RecordedEvent> StatusEventLog::record(store::Transaction& transaction, const StatusEvent& event) {
   Poco::Data::Session& session = writeSession(transaction);
@@ -50,21 +66,24 @@ Result<RecordedEvent> StatusEventLog::record(store::Transaction& transaction, co
     if (candidates.size() == 1) shipmentId = candidates.front();
   }
 
-  std::int64_t eventId = 0;
+  // A carrier's resend reports the same event again: the natural key (migration
+  // *_event_and_envelope_keys) makes it a no-op, also when another transaction records it meanwhile.
+  std::vector<std::int64_t> inserted;
   session << "INSERT INTO shipment_event (shipment_id, carrier_id, reference_kind, reference, event_time, city, "
              "region, country, code_list, status_code, reason_code, normalized_status, source_interchange_id, "
-             "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING event_id",
+             "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING event_id",
       bind(nullable(shipmentId)), bind(nullable(event.carrierId)),
       bind(std::string(referenceKindName(event.referenceKind))), bind(event.reference), bind(event.eventTime),
       bind(nullable(event.city)), bind(nullable(event.region)), bind(nullable(event.country)),
       bind(std::string(statusCodeListName(event.codeList))), bind(event.statusCode), bind(nullable(event.reasonCode)),
       bind(std::string(shipmentStatusName(*normalized))), bind(nullable(event.sourceInterchangeId)),
-      bind(store::currentTimestamp()), into(eventId), now;
+      bind(store::currentTimestamp()), into(inserted), now;
+  if (inserted.empty()) return RecordedEvent{sameEvent(session, event), shipmentId, *normalized, true};
   if (shipmentId) {
     refreshShipmentProgress(session, *shipmentId);
     refreshShipmentRollupsAtCommit(transaction, *shipmentId);
   }
-  return RecordedEvent{eventId, shipmentId, *normalized};
+  return RecordedEvent{inserted.front(), shipmentId, *normalized, false};
 }
 
 std::vector<StatusEvent> StatusEventLog::select(const std::string& where, std::optional<std::int64_t> parameter) {

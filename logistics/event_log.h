@@ -18,6 +18,9 @@ struct RecordedEvent {
   std::int64_t eventId = 0;
   std::optional<std::int64_t> shipmentId;  // empty: kept unlinked until its shipment is recorded
   ShipmentStatus normalizedStatus = ShipmentStatus::in_transit;
+  // The same event was recorded before (a carrier's resend): nothing was written, and eventId
+  // is the one recorded then.
+  bool repeated = false;
 };
 
 class StatusEventLog {
@@ -31,6 +34,8 @@ class StatusEventLog {
   // updates the shipment's status and dates, all in the caller's transaction. Refused without
   // writing when a field is invalid, the code has no normalized status, the carrier, shipment or
   // interchange is unknown, or the reference names several shipments (ambiguous_reference).
+  // An event recorded before under the same natural key (carrier, reference as received, codes,
+  // time, place: docs/EXCHANGE.md) is not written again: the result says it was repeated.
   Result<RecordedEvent> record(store::Transaction& transaction, const StatusEvent& event);
 
   // A shipment's events in time order.

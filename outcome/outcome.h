@@ -4,6 +4,7 @@
 // each other to agree on them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,16 +13,36 @@
 
 namespace outcome {
 
+// Where in a document a refused value stood, when the record was read from one: the segment's
+// position in its message (the header being 1), its tag, and the element ("TD108"). Callers that
+// name no document leave it empty.
+struct Location {
+  std::uint32_t segment = 0;
+  std::string tag;
+  std::string element;
+
+  bool known() const { return segment != 0; }
+  // "segment 8 (TD1), element TD108"; empty when unknown.
+  std::string describe() const {
+    if (!known()) return "";
+    std::string text = "segment " + std::to_string(segment) + " (" + tag + ")";
+    return element.empty() ? text : text + ", element " + element;
+  }
+};
+
 // Code is a library's enum; problemCodeName(Code) must be declared in the enum's namespace.
 template <typename Code>
 struct Problem {
   Code code;
   std::string field;    // the field at fault ("bill_of_lading", "lines[2].quantity"), or empty
   std::string message;  // one sentence for people: what is wrong and, where useful, what would do
+  Location where = {};  // set when the value came from a document
 
-  // "duplicate_reference (bill_of_lading): ..." for logs and command-line output.
+  // "duplicate_reference (bill_of_lading): ..." for logs and command-line output; a problem read
+  // from a document says where first: "segment 8 (TD1), element TD108: invalid_value (TD108): ...".
   std::string describe() const {
-    std::string text = problemCodeName(code);
+    std::string text = where.known() ? where.describe() + ": " : "";
+    text += problemCodeName(code);
     if (!field.empty()) text += " (" + field + ")";
     return text + ": " + message;
   }

@@ -5,7 +5,9 @@
 
 #include "crm/party_directory.h"
 #include "edi/spec_catalog.h"
+#include "exchange/intake.h"
 #include "logistics/partner_directory.h"
+#include "logistics/shipment_book.h"
 #include "tests/support/test_database.h"
 
 #include <Poco/File.h>
@@ -154,6 +156,23 @@ inline std::string variant(Partners& partners, const std::string& name,
   const std::string path = partners.outbox + "/variant-" + std::to_string(std::hash<std::string>{}(key)) + ".edi";
   Poco::FileOutputStream(path) << content;
   return path;
+}
+
+// Receives `path` and requires it applied.
+inline exchange::IntakeReport applied(exchange::Intake& intake, const std::string& path) {
+  const exchange::IntakeReport report = intake.receive(path);
+  BOOST_TEST_MESSAGE(report.summary);
+  BOOST_REQUIRE_MESSAGE(report.status == exchange::InterchangeStatus::applied, report.summary);
+  return report;
+}
+
+// The one shipment a bill of lading names.
+inline logistics::Shipment shipmentByBillOfLading(Partners& partners, const std::string& billOfLading) {
+  Poco::Data::Session session = partners.database().session();
+  logistics::ShipmentBook book(session);
+  const auto ids = book.idsByReference(logistics::ReferenceKind::bill_of_lading, billOfLading);
+  BOOST_REQUIRE_EQUAL(ids.size(), 1u);
+  return *book.find(ids.front());
 }
 
 }  // namespace exchange_test

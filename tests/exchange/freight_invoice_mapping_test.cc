@@ -10,17 +10,10 @@ using exchange_test::catalog;
 using exchange_test::fixture;
 using exchange_test::Partners;
 using exchange_test::readFile;
+using exchange_test::shipmentByBillOfLading;
 using exchange_test::variant;
 
 namespace {
-
-logistics::Shipment shipmentBy(Partners& partners, const std::string& billOfLading) {
-  Poco::Data::Session session = partners.database().session();
-  logistics::ShipmentBook book(session);
-  const auto ids = book.idsByReference(logistics::ReferenceKind::bill_of_lading, billOfLading);
-  BOOST_REQUIRE_EQUAL(ids.size(), 1u);
-  return *book.find(ids.front());
-}
 
 void requireFailed(const IntakeReport& report, const std::string& message, const std::string& reason) {
   BOOST_TEST_MESSAGE(report.summary);
@@ -37,12 +30,12 @@ BOOST_AUTO_TEST_CASE(a_carrier_210_sets_the_freight_cost_of_the_shipment_it_invo
   Partners partners;
   Intake intake(partners.database(), catalog());
   BOOST_REQUIRE(intake.receive(fixture("client_856.edi")).status == InterchangeStatus::applied);
-  BOOST_TEST(!shipmentBy(partners, "BOL-1001").freightCostCents.has_value());
+  BOOST_TEST(!shipmentByBillOfLading(partners, "BOL-1001").freightCostCents.has_value());
   const IntakeReport report = intake.receive(fixture("carrier_210.edi"));
   BOOST_TEST_MESSAGE(report.summary);
   BOOST_REQUIRE(report.status == InterchangeStatus::applied);
 
-  const logistics::Shipment shipment = shipmentBy(partners, "BOL-1001");
+  const logistics::Shipment shipment = shipmentByBillOfLading(partners, "BOL-1001");
   BOOST_TEST(shipment.freightCostCents.value_or(0) == 125000);  // B307 125000 is 1250.00
   BOOST_TEST(shipment.currency.value_or("") == "USD");
   Poco::Data::Session session = partners.database().session();
@@ -53,7 +46,7 @@ BOOST_AUTO_TEST_CASE(a_carrier_210_sets_the_freight_cost_of_the_shipment_it_invo
   BOOST_TEST(invoices[0].invoiceDate.value_or("") == "2026-11-06T00:00:00.000Z");
   BOOST_TEST(invoices[0].sourceInterchangeId.value_or(0) == report.interchangeId);
   // The other shipment is not touched.
-  BOOST_TEST(!shipmentBy(partners, "BOL-1002").freightCostCents.has_value());
+  BOOST_TEST(!shipmentByBillOfLading(partners, "BOL-1002").freightCostCents.has_value());
 
   BOOST_REQUIRE(report.acknowledgmentPath.has_value());
   const std::string ack = readFile(*report.acknowledgmentPath);
@@ -67,7 +60,7 @@ BOOST_AUTO_TEST_CASE(a_210_in_another_currency_keeps_that_currency) {
   BOOST_REQUIRE(intake.receive(fixture("client_856.edi")).status == InterchangeStatus::applied);
   const IntakeReport report = intake.receive(variant(partners, "carrier_210.edi", {{"C3*USD~", "C3*EUR~"}}));
   BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
-  BOOST_TEST(shipmentBy(partners, "BOL-1001").currency.value_or("") == "EUR");
+  BOOST_TEST(shipmentByBillOfLading(partners, "BOL-1001").currency.value_or("") == "EUR");
 }
 
 BOOST_AUTO_TEST_CASE(a_210_for_a_shipment_nobody_announced_fails_and_sets_no_cost) {
@@ -83,9 +76,10 @@ BOOST_AUTO_TEST_CASE(a_210_whose_total_charges_disagree_with_the_amount_due_is_r
   Intake intake(partners.database(), catalog());
   BOOST_REQUIRE(intake.receive(fixture("client_856.edi")).status == InterchangeStatus::applied);
   const IntakeReport report = intake.receive(variant(partners, "carrier_210.edi", {{"L3*44.1*G***125000~", "L3*44.1*G***120000~"}}));
-  requireFailed(report, "message 1 (210 0001)", "L305 total charges '120000' differ from B307 net amount due 1250.00");
+  requireFailed(report, "message 1 (210 0001): segment 14 (L3), element L305",
+                "total charges '120000' differ from B307 net amount due 1250.00");
   BOOST_TEST(partners.count("SELECT count(*) FROM freight_invoice") == 0);
-  BOOST_TEST(!shipmentBy(partners, "BOL-1001").freightCostCents.has_value());
+  BOOST_TEST(!shipmentByBillOfLading(partners, "BOL-1001").freightCostCents.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_same_invoice_number_in_a_later_interchange_is_refused_and_the_cost_stays) {
@@ -99,7 +93,7 @@ BOOST_AUTO_TEST_CASE(the_same_invoice_number_in_a_later_interchange_is_refused_a
       {{"000000903", "000000904"}, {"*125000**", "*99900**"}, {"L3*44.1*G***125000~", "L3*44.1*G***99900~"}}));
   requireFailed(report, "message 1 (210 0001)", "duplicate_reference");
   BOOST_TEST(partners.count("SELECT count(*) FROM freight_invoice") == 1);
-  BOOST_TEST(shipmentBy(partners, "BOL-1001").freightCostCents.value_or(0) == 125000);
+  BOOST_TEST(shipmentByBillOfLading(partners, "BOL-1001").freightCostCents.value_or(0) == 125000);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -29,6 +29,23 @@ std::vector<std::string> filesIn(const std::string& directory) {
   return files;
 }
 
+// client_856.edi under another interchange control number, announcing other shipments.
+std::string otherShipNotices() {
+  std::string content = readFile(fixture("client_856.edi"));
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"000000501", "000000502"}, {"ASN-100", "ASN-300"}, {"BOL-100", "BOL-300"}, {"PRO-100", "PRO-300"}}) {
+    Poco::replaceInPlace(content, from, to);
+  }
+  return content;
+}
+
+std::string written(Partners& partners, const std::string& name, const std::string& content) {
+  Poco::File(partners.outbox).createDirectories();
+  const std::string path = partners.outbox + "/" + name;
+  Poco::FileOutputStream(path) << content;
+  return path;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(intake)
@@ -340,6 +357,49 @@ BOOST_AUTO_TEST_CASE(two_processes_taking_up_the_same_file_at_once_apply_it_once
   BOOST_TEST(partners.count("SELECT count(*) FROM shipment_event") == 2);  // the report's two events, once
   BOOST_TEST(partners.count("SELECT count(*) FROM interchange WHERE direction = 'inbound'") == 1);
   BOOST_TEST(partners.count("SELECT count(*) FROM interchange WHERE status = 'applied'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_interchange_applied_before_inside_another_file_is_not_applied_again) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  BOOST_REQUIRE(intake.receive(fixture("client_856.edi")).status == InterchangeStatus::applied);
+  // A new interchange, then the one applied above again, in one file.
+  const IntakeReport both = intake.receive(
+      written(partners, "two.edi", otherShipNotices() + readFile(fixture("client_856.edi"))));
+  BOOST_TEST_MESSAGE(both.summary);
+  BOOST_REQUIRE(both.status == InterchangeStatus::applied);
+  BOOST_TEST(both.skippedMessages == 2u);
+  BOOST_TEST(both.summary.find("interchange 000000501 from ZZ:ACMEPARTS was applied before") != std::string::npos,
+             both.summary);
+  BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(an_interchange_applied_inside_another_file_is_not_applied_again_alone) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  const IntakeReport both = intake.receive(
+      written(partners, "two.edi", otherShipNotices() + readFile(fixture("client_856.edi"))));
+  BOOST_REQUIRE_MESSAGE(both.status == InterchangeStatus::applied, both.summary);
+  BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 4);
+  // Its second interchange alone: a new file by its first envelope, applied before all the same.
+  const IntakeReport alone = intake.receive(fixture("client_856.edi"));
+  BOOST_TEST_MESSAGE(alone.summary);
+  BOOST_TEST(alone.status == InterchangeStatus::applied);
+  BOOST_TEST(alone.skippedMessages == 2u);
+  BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_interchange_twice_in_one_file_is_applied_once) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  const std::string notices = readFile(fixture("client_856.edi"));
+  const IntakeReport report = intake.receive(written(partners, "twice.edi", notices + notices));
+  BOOST_TEST_MESSAGE(report.summary);
+  BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
+  BOOST_TEST(report.skippedMessages == 2u);
+  BOOST_TEST(report.summary.find("interchange 000000501 from ZZ:ACMEPARTS is in this file twice") != std::string::npos,
+             report.summary);
+  BOOST_TEST(partners.count("SELECT count(*) FROM shipment") == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 using namespace exchange;
+using exchange_test::applied;
 using exchange_test::catalog;
 using exchange_test::fixture;
 using exchange_test::Partners;
@@ -14,13 +15,6 @@ using exchange_test::readFile;
 using exchange_test::variant;
 
 namespace {
-
-IntakeReport applied(Intake& intake, const std::string& path) {
-  const IntakeReport report = intake.receive(path);
-  BOOST_TEST_MESSAGE(report.summary);
-  BOOST_REQUIRE_MESSAGE(report.status == InterchangeStatus::applied, report.summary);
-  return report;
-}
 
 std::int64_t shipmentBy(Partners& partners, logistics::ReferenceKind kind, const std::string& reference) {
   Poco::Data::Session session = partners.database().session();
@@ -167,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_944_whose_total_disagrees_with_its_lines_is_refused) {
   Intake intake(partners.database(), catalog());
   applied(intake, fixture("client_856.edi"));
   const IntakeReport report = intake.receive(variant(partners, "dealer_944.edi", {{"W14*11~", "W14*12~"}}));
-  requireFailedWithNothingApplied(partners, report, "message 1 (944 0001)", "W1401");
+  requireFailedWithNothingApplied(partners, report, "message 1 (944 0001)", "(W14), element W1401");
   BOOST_TEST(report.summary.find("total received 12 differs from the sum of the W07 quantities, 11") !=
              std::string::npos);
 }
@@ -178,6 +172,28 @@ BOOST_AUTO_TEST_CASE(a_recadv_line_without_a_received_quantity_is_refused) {
   applied(intake, fixture("client_desadv.edi"));
   const IntakeReport report = intake.receive(variant(partners, "client_recadv.edi", {{"QTY+48:4:PCE'", "QTY+12:4:PCE'"}}));
   requireFailedWithNothingApplied(partners, report, "message 1 (RECADV 1)", "no received quantity");
+}
+
+BOOST_AUTO_TEST_CASE(a_recadv_receipt_date_in_a_format_afterflow_does_not_read_fails_rather_than_take_another_date) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  applied(intake, fixture("client_desadv.edi"));
+  // 616 is a week (CCYYWW): no day. Falling back to the document date (DTM+137) would move the
+  // receipt to another day without a word.
+  const IntakeReport report =
+      intake.receive(variant(partners, "client_recadv.edi", {{"DTM+50:202611051000:203'", "DTM+50:202645:616'"}}));
+  requireFailedWithNothingApplied(partners, report, "message 1 (RECADV 1): segment 4 (DTM), element 2379",
+                                  "date/time format '616'");
+}
+
+BOOST_AUTO_TEST_CASE(a_recadv_receipt_date_in_another_standard_format_is_converted) {
+  Partners partners;
+  Intake intake(partners.database(), catalog());
+  applied(intake, fixture("client_desadv.edi"));
+  applied(intake, variant(partners, "client_recadv.edi", {{"DTM+50:202611051000:203'", "DTM+50:2611051000:201'"}}));
+  const auto receipts = receiptsOf(partners, shipmentBy(partners, logistics::ReferenceKind::bill_of_lading, "BOL-2001"));
+  BOOST_REQUIRE_EQUAL(receipts.size(), 1u);
+  BOOST_TEST(receipts.front().receivedAt == "2026-11-05T10:00:00.000Z");
 }
 
 BOOST_AUTO_TEST_CASE(a_receipt_from_a_carrier_is_refused) {

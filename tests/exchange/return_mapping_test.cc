@@ -131,7 +131,8 @@ BOOST_AUTO_TEST_CASE(a_180_with_a_zero_quantity_is_refused_naming_the_segment) {
   Partners partners;
   Intake intake(partners.database(), catalog());
   const IntakeReport report = intake.receive(variant(partners, "dealer_180.edi", {{"BLI*BP*FLT-20*3*EA", "BLI*BP*FLT-20*0*EA"}}));
-  requireFailedWithNothingApplied(partners, report, "message 1 (180 0001)", "180 BLI03 (segment 10)");
+  requireFailedWithNothingApplied(partners, report, "message 1 (180 0001)",
+                                 "segment 10 (BLI), element BLI03: invalid_value (BLI03)");
 }
 
 BOOST_AUTO_TEST_CASE(a_retann_naming_an_unknown_customer_is_refused) {
