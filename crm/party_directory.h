@@ -1,4 +1,5 @@
 // The parties table and its roles and identifiers: the one place that writes and reads them.
+// Parties are customers, dealers, clients, carriers and recyclers alike, told apart by role.
 #pragma once
 
 #include "crm/party.h"

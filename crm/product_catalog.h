@@ -1,4 +1,5 @@
-// The product table: the one place that writes and reads products.
+// The product table: the one place that writes and reads products, with the warranty terms the
+// installed base takes its warranty ends from.
 #pragma once
 
 #include "crm/product.h"

@@ -2,7 +2,7 @@
 
 #include "exchange/edi_dates.h"
 #include "exchange/segment_refusal.h"
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 #include "logistics/status_mapping.h"
 
 namespace exchange {

@@ -1,4 +1,5 @@
-// The POS file formats afterflow imports, by name and as guessed from a file's first bytes.
+// The POS file formats afterflow imports, by name and as guessed from a file's first bytes, so
+// `import pos` needs --format only for a file whose start says nothing.
 #pragma once
 
 #include <optional>

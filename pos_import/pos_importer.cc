@@ -284,7 +284,7 @@ ImportSummary importPosFile(store::Database& database, const std::string& path, 
     const std::string stamp = store::currentTimestamp();
     session << "INSERT INTO pos_import_run (file_name, sha256, source_format, started_at, status) "
                "VALUES (?, 'pending', ?, ?, 'running') RETURNING run_id",
-        bind(path), bind(format), bind(stamp), into(summary.runId), now;
+        bind(csv::escapeInvalidUtf8(path)), bind(format), bind(stamp), into(summary.runId), now;
     if (mapping) {  // to say, with the run's rejects, which mapping reads them again
       session << "UPDATE pos_import_run SET mapping_file = ? WHERE run_id = ?",
           bind(csv::escapeInvalidUtf8(*options.mappingPath)), bind(summary.runId), now;

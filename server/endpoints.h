@@ -1,4 +1,5 @@
-// The REST API's answers, one function per route, each a thin reading of a library call.
+// The REST API's answers, one function per route, each a thin reading of a library call, so a
+// route shows the same figures as the CLI command over the same library.
 #pragma once
 
 #include "server/json_endpoint.h"

@@ -1,4 +1,5 @@
-// Maps each request to its handler by method and path. Internal to the server module.
+// Maps each request to its handler by method and path. Internal to the server module: the
+// routes themselves (and what each answers) are listed in README.md and server/endpoints.h.
 #pragma once
 
 #include "store/database.h"

@@ -1,4 +1,5 @@
-// Whether the database answers and which schema it holds: what /health reports.
+// Whether the database answers and which schema it holds: what /health reports. Never throws:
+// a database that is down is an answer here, not an error.
 #pragma once
 
 #include "store/database.h"

@@ -1,4 +1,5 @@
-// A value of one column, as the bulk paths take it: NULL, integer, real, text or bytes.
+// A value of one column, as the bulk paths take it: NULL, integer, real, text or bytes. Text and
+// bytes are apart because PostgreSQL text cannot hold every byte (BulkInserter, RowInserter).
 #pragma once
 
 #include <cstdint>

@@ -3,7 +3,7 @@
 #include "edi/ack_reader.h"
 #include "edi/file_check.h"
 #include "exchange/interchange_store.h"
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
 #include "tests/exchange/exchange_fixture.h"
 

@@ -1,7 +1,7 @@
 #include "crm/party_directory.h"
 #include "exchange/shipment_csv.h"
 #include "exchange/shipment_csv_import.h"
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
 #include "reports/shipment_figures.h"
 #include "tests/support/test_database.h"

@@ -1,5 +1,5 @@
 #include "crm/party_directory.h"
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
 #include "tests/logistics/logistics_fixture.h"
 

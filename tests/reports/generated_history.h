@@ -4,7 +4,7 @@
 #pragma once
 
 #include "crm/party_directory.h"
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 #include "logistics/receipt_book.h"
 #include "logistics/shipment_book.h"
 #include "tests/support/test_database.h"

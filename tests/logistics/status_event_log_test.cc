@@ -1,4 +1,4 @@
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
 #include "store/migration.h"
 #include "store/migrator.h"

@@ -1,4 +1,4 @@
-#include "logistics/event_log.h"
+#include "logistics/status_event_log.h"
 
 #include "logistics/column_values.h"
 #include "logistics/record_checks.h"
