@@ -3,8 +3,8 @@
 #include "edi/ack_reader.h"
 #include "edi/file_check.h"
 #include "exchange/interchange_store.h"
-#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
+#include "logistics/status_event_log.h"
 #include "tests/exchange/exchange_fixture.h"
 
 #include <Poco/DirectoryIterator.h>

@@ -1,8 +1,8 @@
 #include "crm/party_directory.h"
 #include "exchange/shipment_csv.h"
 #include "exchange/shipment_csv_import.h"
-#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
+#include "logistics/status_event_log.h"
 #include "reports/shipment_figures.h"
 #include "tests/support/test_database.h"
 

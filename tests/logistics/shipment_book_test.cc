@@ -1,6 +1,6 @@
 #include "crm/party_directory.h"
-#include "logistics/status_event_log.h"
 #include "logistics/shipment_book.h"
+#include "logistics/status_event_log.h"
 #include "tests/logistics/logistics_fixture.h"
 
 #include <boost/test/unit_test.hpp>

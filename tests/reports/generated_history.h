@@ -4,9 +4,9 @@
 #pragma once
 
 #include "crm/party_directory.h"
-#include "logistics/status_event_log.h"
 #include "logistics/receipt_book.h"
 #include "logistics/shipment_book.h"
+#include "logistics/status_event_log.h"
 #include "tests/support/test_database.h"
 
 #include <boost/test/unit_test.hpp>
