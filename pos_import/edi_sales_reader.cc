@@ -9,7 +9,6 @@
 #include "edi/text_decoder.h"
 #include "pos_import/pos_values.h"
 
-#include <cmath>
 #include <limits>
 #include <set>
 #include <vector>
@@ -96,7 +95,13 @@ class ReportSales {
     if (!description.empty()) line.description = text_.decode(description);
     line.quantity = quantity;
     line.unitPriceCents = unitPrice;
-    line.amountCents = amount ? *amount : unitPrice ? std::llround(static_cast<double>(*unitPrice) * quantity) : 0;
+    if (amount) {
+      line.amountCents = *amount;
+    } else if (unitPrice) {
+      const auto computed = amountCents(*unitPrice, quantity);
+      if (!computed) return reject(at, "quantity times price is beyond any amount", raw);
+      line.amountCents = *computed;
+    }
     if (quantity < 0 && line.amountCents > 0) line.amountCents = -line.amountCents;
     sale.kind = quantity < 0 ? "return" : "sale";
     sale.totalCents = line.amountCents;

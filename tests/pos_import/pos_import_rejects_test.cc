@@ -107,6 +107,16 @@ BOOST_AUTO_TEST_CASE(an_852_quantity_without_a_store_is_rejected_with_its_segmen
   BOOST_TEST(rejects[0].raw == "ZA*QS*3*EA~");
 }
 
+BOOST_AUTO_TEST_CASE(an_852_quantity_whose_amount_at_its_price_is_beyond_any_amount_is_rejected_and_the_rest_imports) {
+  RejectsFixture f;
+  const ImportSummary s = f.import(kFixtures + "/sales_852_beyond.x12");
+  BOOST_TEST(s.imported == 1u);  // FLT-20
+  const auto rejects = f.rejects(s);
+  BOOST_REQUIRE(rejects.size() == 1u);
+  BOOST_TEST(rejects[0].reason == "quantity times price is beyond any amount");
+  BOOST_TEST(rejects[0].raw == "ZA*QS*999999999*EA~");
+}
+
 BOOST_AUTO_TEST_CASE(an_slsrpt_sale_the_ledger_would_refuse_is_rejected_while_reading_with_its_quantity_segment) {
   RejectsFixture f;
   const ImportSummary s = f.import(kFixtures + "/sales_slsrpt_bad_currency.edi");
