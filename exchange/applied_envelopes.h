@@ -2,8 +2,7 @@
 // refuses a file again by its first envelope only (exchange/interchange_header.h); a file may
 // hold several (even one of them twice), and a partner may resend one alone or inside another
 // file. The intake asks here before it maps a message, and records every envelope it applied in
-// the transaction that applies them (table interchange_envelope, migration
-// *_event_and_envelope_keys).
+// the transaction that applies them (table interchange_envelope, migration 0018).
 #pragma once
 
 #include "exchange/message_document.h"

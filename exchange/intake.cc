@@ -190,7 +190,7 @@ IntakeReport Intake::process(const InterchangeRecord& record, const ReceiveOptio
       answer = store.answerTo(record.id);
     }
     if (answer && partner->outboxDirectory) {
-      report.acknowledgmentPath = deliverKept(store, *answer, store.readAll(answer->id), *partner->outboxDirectory);
+      report.acknowledgmentPath = deliverKept(store, *answer, *partner->outboxDirectory);
     }
   }
   if (!valid) {

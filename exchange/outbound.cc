@@ -146,7 +146,7 @@ logistics::Result<SentDocument> Outbound::send(const logistics::PartnerProfile& 
   sent.interchangeId = kept.id;
   if (partner.outboxDirectory) {
     const auto record = store.find(kept.id);
-    if (record) sent.deliveredPath = deliverKept(store, *record, bytes, *partner.outboxDirectory);
+    if (record) sent.deliveredPath = deliverKept(store, *record, *partner.outboxDirectory);
   }
   return sent;
 }

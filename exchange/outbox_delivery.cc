@@ -55,10 +55,9 @@ std::string deliverToOutbox(const std::string& directory, const std::string& nam
   return path;
 }
 
-std::string deliverKept(InterchangeStore& store, const InterchangeRecord& record, const std::string& bytes,
-                        const std::string& directory) {
+std::string deliverKept(InterchangeStore& store, const InterchangeRecord& record, const std::string& directory) {
   if (record.deliveredAt) return Poco::Path(directory).append(record.fileName).toString();
-  const std::string path = deliverToOutbox(directory, record.fileName, bytes);
+  const std::string path = deliverToOutbox(directory, record.fileName, store.readAll(record.id));
   store.markDelivered(record.id);
   return path;
 }
@@ -72,7 +71,7 @@ std::vector<std::string> deliverWaiting(store::Database& database) {
     if (!record.partnerId) continue;
     const auto partner = partners.find(*record.partnerId);
     if (!partner || !partner->outboxDirectory) continue;
-    written.push_back(deliverKept(store, record, store.readAll(record.id), *partner->outboxDirectory));
+    written.push_back(deliverKept(store, record, *partner->outboxDirectory));
   }
   return written;
 }

@@ -17,11 +17,10 @@ namespace exchange {
 // Throws Poco's file exceptions when the directory cannot be written.
 std::string deliverToOutbox(const std::string& directory, const std::string& name, const std::string& bytes);
 
-// Delivers the kept outbound interchange `record` (whose bytes are `bytes`) to `directory` and
-// marks it delivered; one delivered before is not written again, since its partner may have
-// picked it up already. Returns its path in the outbox.
-std::string deliverKept(InterchangeStore& store, const InterchangeRecord& record, const std::string& bytes,
-                        const std::string& directory);
+// Delivers the kept outbound interchange `record` to `directory` (its bytes read back from the
+// store) and marks it delivered; one delivered before is neither read nor written again, since
+// its partner may have picked it up already. Returns its path in the outbox.
+std::string deliverKept(InterchangeStore& store, const InterchangeRecord& record, const std::string& directory);
 
 // Delivers every outbound interchange kept but not delivered whose partner has an outbox now,
 // oldest first; returns the paths written. A partner without an outbox keeps its documents

@@ -14,7 +14,7 @@ using namespace Poco::Data::Keywords;
 namespace logistics {
 namespace {
 
-// The event recorded before under `event`'s natural key (migration *_event_and_envelope_keys).
+// The event recorded before under `event`'s natural key (migration 0018).
 std::int64_t sameEvent(Poco::Data::Session& session, const StatusEvent& event) {
   std::int64_t id = 0;
   session << "SELECT event_id FROM shipment_event WHERE COALESCE(carrier_id, 0) = ? AND reference_kind = ? "
@@ -66,8 +66,8 @@ Result<RecordedEvent> StatusEventLog::record(store::Transaction& transaction, co
     if (candidates.size() == 1) shipmentId = candidates.front();
   }
 
-  // A carrier's resend reports the same event again: the natural key (migration
-  // *_event_and_envelope_keys) makes it a no-op, also when another transaction records it meanwhile.
+  // A carrier's resend reports the same event again: the natural key (migration 0018) makes it a
+  // no-op, also when another transaction records it meanwhile.
   std::vector<std::int64_t> inserted;
   session << "INSERT INTO shipment_event (shipment_id, carrier_id, reference_kind, reference, event_time, city, "
              "region, country, code_list, status_code, reason_code, normalized_status, source_interchange_id, "
